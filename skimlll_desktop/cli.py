@@ -1,0 +1,231 @@
+"""The command line: ``skimlll [--db PATH_OR_URL] COMMAND``; no command starts the GUI.
+
+Exit codes: 0 success, 1 the command ran but reported problems, 2 usage or
+unreadable input. Errors go to stderr as one clear line, never a traceback
+(the traceback of an unexpected error goes to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from skimlll_desktop import APP_NAME, __version__
+from skimlll_desktop.i18n import LANGUAGES, N_, _, format_number, set_language
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        hint = _("see {command} --help").format(command=self.prog)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} ({hint})\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="skimlll", description=_("SKiMLLL Desktop: command line"))
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=_("database file or SQLAlchemy URL (default: the database in your data folder)"),
+    )
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of messages"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("init", help=_("create or update the database and load reference data"))
+    info = commands.add_parser("info", help=_("schema version and record counts"))
+    info.add_argument("--json", action="store_true", help=_("print JSON"))
+    backup = commands.add_parser("backup", help=_("copy the database file to OUT"))
+    backup.add_argument("out", type=Path, metavar="OUT")
+    restore = commands.add_parser("restore", help=_("replace the database with the backup IN"))
+    restore.add_argument("source", type=Path, metavar="IN")
+    demo = commands.add_parser("demo", help=_("add realistic demo data"))
+    demo.add_argument("--size", choices=("small", "large"), default="small")
+    commands.add_parser("gui", help=_("start the program's window (the same as no command)"))
+    return parser
+
+
+def _err(message: str) -> None:
+    print(message.replace("\n", " "), file=sys.stderr)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.reference_data import ensure_reference_data
+
+    database = open_database(args.db)
+    try:
+        counts = ensure_reference_data(database)
+        print(
+            _("Database ready: {location} ({powiaty} powiaty, {gminy} gminy).").format(
+                location=database.location.display(), powiaty=counts.powiaty, gminy=counts.gminy
+            )
+        )
+    finally:
+        database.dispose()
+    return EXIT_OK
+
+
+COUNT_LABELS = {
+    "powiaty": N_("Powiaty"),
+    "gminy": N_("Gminy"),
+    "organizations": N_("Organizations"),
+    "people": N_("People"),
+    "events": N_("Events"),
+    "registrations": N_("Registrations"),
+    "attendances": N_("Attendance records"),
+    "audit_log": N_("Audit log entries"),
+}
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.info import database_info
+
+    database = open_database(args.db)
+    try:
+        info = database_info(database)
+    finally:
+        database.dispose()
+    if args.json:
+        print(json.dumps({
+            "location": info.location,
+            "engine": info.engine,
+            "schema_revision": info.schema_revision,
+            "counts": info.counts,
+        }, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(_("Database: {location} ({engine})").format(location=info.location, engine=info.engine))
+    print(_("Schema version: {revision}").format(revision=info.schema_revision))
+    width = max(len(_(label)) for label in COUNT_LABELS.values())
+    for key, count in info.counts.items():
+        print(f"{_(COUNT_LABELS[key]) + ':':<{width + 1}} {format_number(count):>10}")
+    return EXIT_OK
+
+
+def _sqlite_path(args: argparse.Namespace) -> Path:
+    from skimlll_desktop.services.database import resolve_location
+    from skimlll_desktop.services.errors import DatabaseProblem
+
+    location = resolve_location(args.db)
+    if location.path is None:
+        raise DatabaseProblem(
+            DatabaseProblem.NOT_SUPPORTED,
+            _("Backups of a database on a server are made by the server's administrator "
+              "(pg_dump); this command works with database files."),
+        )
+    return location.path
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.backup import backup_database
+    from skimlll_desktop.services.database import resolve_location, schema_state
+
+    path = _sqlite_path(args)
+    if not path.exists():
+        _err(_("The database {path} does not exist.").format(path=path))
+        return EXIT_USAGE
+    schema_state(resolve_location(path))
+    target = backup_database(path, args.out.expanduser().resolve())
+    print(_("Backup saved: {path}").format(path=target))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.backup import restore_database
+    from skimlll_desktop.services.database import open_database
+
+    path = _sqlite_path(args)
+    safety = restore_database(path, args.source.expanduser().resolve())
+    open_database(path, backup=False).dispose()  # brings an older backup up to date
+    print(_("Database restored from {source}.").format(source=args.source))
+    if safety is not None:
+        print(_("The previous content was kept in {path}").format(path=safety))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.demo import generate_demo
+    from skimlll_desktop.services.jobs import Progress, run_job
+
+    def show(progress: Progress) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{progress.message} {progress.fraction:4.0%}", end="", file=sys.stderr)
+
+    database = open_database(args.db)
+    try:
+        counts = run_job(generate_demo(database, args.size), show)
+    finally:
+        database.dispose()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(_("Demo data added: {organizations} organizations, {people} people, {events} events, "
+            "{registrations} registrations.").format(
+        organizations=format_number(counts.organizations),
+        people=format_number(counts.people),
+        events=format_number(counts.events),
+        registrations=format_number(counts.registrations),
+    ))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from skimlll_desktop.app import main as gui_main
+
+    return gui_main(args.db)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "info": cmd_info,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "demo": cmd_demo,
+    "gui": cmd_gui,
+}
+
+
+def _log_unexpected() -> Path | None:
+    import logging
+    import traceback
+
+    try:
+        from skimlll_desktop.paths import user_data_dir
+
+        log = user_data_dir() / "skimlll.log"
+        logging.basicConfig(filename=log, level=logging.INFO)
+        logging.getLogger("skimlll").error("unexpected error\n%s", traceback.format_exc())
+        return log
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    command = COMMANDS[args.command or "gui"]
+    from skimlll_desktop.services.errors import UserFacingError
+
+    try:
+        return command(args)
+    except UserFacingError as problem:
+        _err(problem.message)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err(_("Interrupted."))
+        return EXIT_PROBLEMS
+    except Exception as error:  # last resort: one line for the user, details in the log
+        log = _log_unexpected()
+        _err(_("Unexpected error: {error}. Details were written to {log}.").format(
+            error=type(error).__name__, log=log))
+        return EXIT_PROBLEMS

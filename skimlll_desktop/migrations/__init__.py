@@ -1,0 +1,1 @@
+"""Alembic migrations of users' database files, shipped inside the package."""

@@ -1,0 +1,111 @@
+"""Events, their sessions (days), registrations and attendance per session."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from skimlll_desktop.models.base import Record, UTCDateTime, str_enum
+from skimlll_desktop.models.registry import Person
+
+
+class EventType(enum.StrEnum):
+    PARTNER_MORNING = "partner_morning"  # poranek partnerski
+    WORKSHOP = "workshop"  # warsztaty
+    CONFERENCE = "conference"  # konferencja
+    GALA = "gala"
+    LOCAL_LEADERS_WORKSHOP = "local_leaders_workshop"  # warsztaty z liderami lokalnymi
+    THINK_TANK = "think_tank"
+    LLL_LABORATORY = "lll_laboratory"  # laboratorium LLL
+
+
+class EventStatus(enum.StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class RegistrationStatus(enum.StrEnum):
+    INVITED = "invited"
+    REGISTERED = "registered"
+    ATTENDED = "attended"
+    ABSENT = "absent"
+    CANCELLED = "cancelled"
+    WALK_IN = "walk_in"
+
+
+class Event(Record):
+    __tablename__ = "events"
+
+    type: Mapped[EventType] = mapped_column(str_enum(EventType))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    venue_name: Mapped[str] = mapped_column(String(200), default="")
+    venue_address: Mapped[str] = mapped_column(String(300), default="")
+    gmina_teryt: Mapped[str | None] = mapped_column(ForeignKey("gminy.teryt"))
+    starts_on: Mapped[date] = mapped_column(index=True)
+    ends_on: Mapped[date]
+    capacity: Mapped[int | None]
+    status: Mapped[EventStatus] = mapped_column(
+        str_enum(EventStatus), default=EventStatus.PLANNED
+    )
+    training_hours: Mapped[int] = mapped_column(default=0)
+
+    sessions: Mapped[list[EventSession]] = relationship(
+        back_populates="event", order_by="EventSession.number", cascade="all, delete-orphan"
+    )
+    registrations: Mapped[list[Registration]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+
+
+class EventSession(Record):
+    """One day or block of an event; attendance is taken per session."""
+
+    __tablename__ = "event_sessions"
+    __table_args__ = (UniqueConstraint("event_id", "number"),)
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    day: Mapped[date]
+    title: Mapped[str] = mapped_column(String(200), default="")
+
+    event: Mapped[Event] = relationship(back_populates="sessions")
+
+
+class Registration(Record):
+    __tablename__ = "registrations"
+    __table_args__ = (UniqueConstraint("event_id", "person_id"),)
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    status: Mapped[RegistrationStatus] = mapped_column(
+        str_enum(RegistrationStatus), default=RegistrationStatus.INVITED
+    )
+
+    event: Mapped[Event] = relationship(back_populates="registrations")
+    person: Mapped[Person] = relationship()
+    attendances: Mapped[list[Attendance]] = relationship(
+        back_populates="registration", cascade="all, delete-orphan"
+    )
+
+
+class Attendance(Record):
+    """A person present at one session, with the check-in time."""
+
+    __tablename__ = "attendances"
+    __table_args__ = (UniqueConstraint("registration_id", "session_id"),)
+
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE")
+    )
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("event_sessions.id", ondelete="CASCADE"), index=True
+    )
+    checked_in_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    registration: Mapped[Registration] = relationship(back_populates="attendances")
