@@ -9,7 +9,7 @@ in the UI, in PDFs and in Excel.
 from __future__ import annotations
 
 import gettext
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -89,7 +89,7 @@ def format_date(value: date, format: str = "long") -> str:
 def to_local(value: datetime) -> datetime:
     """A stored UTC timestamp as Warsaw time (naive values are taken as UTC)."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value.astimezone(LOCAL_TIMEZONE)
 
 

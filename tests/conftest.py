@@ -16,9 +16,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from skimlll_desktop.i18n import set_language  # noqa: E402
-from skimlll_desktop.services.database import Database, open_database  # noqa: E402
-from skimlll_desktop.services.reference_data import ensure_reference_data  # noqa: E402
+from skimlll_desktop.i18n import set_language
+from skimlll_desktop.services.database import Database, open_database
+from skimlll_desktop.services.reference_data import ensure_reference_data
 
 PG_URL_VARIABLE = "SKIMLLL_TEST_PG_URL"
 

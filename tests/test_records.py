@@ -43,8 +43,10 @@ def test_stale_save_is_refused(any_db: Database) -> None:
     person_id = _add_person(any_db)
     other_desk = open_database(any_db.location)
     try:
-        with pytest.raises(StaleRecordError) as refused:
-            with other_desk.transaction() as slow_session:
+        with (
+            pytest.raises(StaleRecordError) as refused,
+            other_desk.transaction() as slow_session,
+        ):
                 slow_copy = slow_session.get(Person, person_id)
                 assert slow_copy is not None
                 with any_db.transaction() as fast_session:

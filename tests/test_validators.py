@@ -12,7 +12,9 @@ from skimlll_desktop.services.validators import (
 )
 
 
-@pytest.mark.parametrize("typed", ["7340009469", "PL7340009469", "734-000-94-69", "PL 734 000 94 69"])
+@pytest.mark.parametrize(
+    "typed", ["7340009469", "PL7340009469", "734-000-94-69", "PL 734 000 94 69"]
+)
 def test_nip_accepts_prefix_spaces_and_dashes(typed: str) -> None:
     assert normalise_nip(typed) == "7340009469"
 

@@ -11,11 +11,21 @@ from skimlll_desktop.models.events import (
     Registration,
     RegistrationStatus,
 )
+from skimlll_desktop.models.partnership import (
+    Affiliation,
+    Membership,
+    Pillar,
+    Theme,
+    organization_themes,
+    person_themes,
+)
 from skimlll_desktop.models.reference import Gmina, GminaType, Powiat, PowiatKind
 from skimlll_desktop.models.registry import Gender, Organization, OrganizationType, Person
+from skimlll_desktop.models.search import SearchWord
 from skimlll_desktop.models.settings import Setting
 
 __all__ = [
+    "Affiliation",
     "Attendance",
     "AuditAction",
     "AuditEntry",
@@ -27,13 +37,19 @@ __all__ = [
     "Gender",
     "Gmina",
     "GminaType",
+    "Membership",
     "Organization",
     "OrganizationType",
     "Person",
+    "Pillar",
     "Powiat",
     "PowiatKind",
     "Record",
     "Registration",
     "RegistrationStatus",
+    "SearchWord",
     "Setting",
+    "Theme",
+    "organization_themes",
+    "person_themes",
 ]

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from skimlll_desktop.models.base import Record, str_enum
+from skimlll_desktop.models.base import Record, UTCDateTime, str_enum
+
+if TYPE_CHECKING:
+    from skimlll_desktop.models.partnership import Affiliation, Membership, Theme
+
+
+# Folded text is plain ASCII compared byte by byte: the "C" collation on PostgreSQL.
+FOLDED_TEXT = String(300).with_variant(String(300, collation="C"), "postgresql")
 
 
 class OrganizationType(enum.StrEnum):
@@ -45,12 +54,24 @@ class Organization(Record):
     postal_code: Mapped[str] = mapped_column(String(6), default="")
     city: Mapped[str] = mapped_column(String(120), default="")
     gmina_teryt: Mapped[str | None] = mapped_column(ForeignKey("gminy.teryt"), index=True)
+    powiat_teryt: Mapped[str | None] = mapped_column(ForeignKey("powiaty.teryt"), index=True)
     website: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Polish alphabetical order of the name (services.polish_text.sort_key), for ORDER BY.
+    sort_key: Mapped[str] = mapped_column(String(600), default="", index=True)
+    # The name folded to plain words ("gmina lacko"), for "begins with" search.
+    search_name: Mapped[str] = mapped_column(FOLDED_TEXT, default="", index=True)
 
-    people: Mapped[list[Person]] = relationship(back_populates="organization")
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="organization", cascade="all, delete-orphan",
+        order_by="Membership.since",
+    )
+    affiliations: Mapped[list[Affiliation]] = relationship(
+        back_populates="organization", cascade="all, delete-orphan"
+    )
+    themes: Mapped[list[Theme]] = relationship(secondary="organization_themes")
 
 
 class Person(Record):
@@ -61,16 +82,31 @@ class Person(Record):
     gender: Mapped[Gender | None] = mapped_column(str_enum(Gender, 1))
     title: Mapped[str] = mapped_column(String(60), default="")
     position: Mapped[str] = mapped_column(String(200), default="")
-    organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
-    )
     email: Mapped[str] = mapped_column(String(200), default="", index=True)
     phone: Mapped[str] = mapped_column(String(40), default="")
     gmina_teryt: Mapped[str | None] = mapped_column(ForeignKey("gminy.teryt"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # RODO: when and how the person agreed to be kept in the registry and contacted.
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    consent_note: Mapped[str] = mapped_column(String(300), default="")
+    # Polish alphabetical order of "last name first name", for ORDER BY.
+    sort_key: Mapped[str] = mapped_column(String(500), default="", index=True)
+    # "last first" folded to plain words ("zolkiewska lucja"), for "begins with" search.
+    search_name: Mapped[str] = mapped_column(FOLDED_TEXT, default="", index=True)
 
-    organization: Mapped[Organization | None] = relationship(back_populates="people")
+    affiliations: Mapped[list[Affiliation]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+    themes: Mapped[list[Theme]] = relationship(secondary="person_themes")
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def primary_organization(self) -> Organization | None:
+        """The institution the person represents first (people may belong to several)."""
+        for affiliation in self.affiliations:
+            if affiliation.is_primary:
+                return affiliation.organization
+        return self.affiliations[0].organization if self.affiliations else None

@@ -14,14 +14,14 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from skimlll_desktop.models import AuditAction, AuditEntry, Record
 from skimlll_desktop.models.base import utcnow
 
-# Bookkeeping columns every record has; their changes are not news.
-_NOT_AUDITED = {"version", "updated_at", "created_at"}
+# Bookkeeping and derived columns; their changes are not news.
+_NOT_AUDITED = {"version", "updated_at", "created_at", "sort_key", "search_name"}
 
 
 def _plain(value: Any) -> Any:

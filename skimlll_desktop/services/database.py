@@ -97,10 +97,12 @@ class Database:
 
     def __init__(self, location: DatabaseLocation, engine: Engine) -> None:
         from skimlll_desktop.services.audit import install_audit
+        from skimlll_desktop.services.search import install_search_index
 
         self.location = location
         self.engine = engine
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        install_search_index(self.session_factory)
         install_audit(self.session_factory, actor_for(location))
 
     @contextmanager
@@ -170,7 +172,7 @@ def _newer(location: DatabaseLocation, revision: str) -> DatabaseProblem:
     )
 
 
-def _sqlite_revision(location: DatabaseLocation) -> str | None | SchemaState:
+def _sqlite_revision(location: DatabaseLocation) -> str | SchemaState | None:
     """Read a SQLite file strictly read-only: its revision, or NEW; raise if unusable."""
     path = location.path
     assert path is not None
@@ -208,7 +210,7 @@ def _sqlite_revision(location: DatabaseLocation) -> str | None | SchemaState:
         connection.close()
 
 
-def _server_revision(engine: Engine, location: DatabaseLocation) -> str | None | SchemaState:
+def _server_revision(engine: Engine, location: DatabaseLocation) -> str | SchemaState | None:
     from sqlalchemy import inspect, text
 
     try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Select, func, or_, select
 
-from skimlll_desktop.models import Gmina, Organization, Person
+from skimlll_desktop.models import Affiliation, Gmina, Organization, Person
 from skimlll_desktop.services.database import Database
 
 SORTABLE = ("last_name", "first_name", "organization", "email", "gmina")
@@ -58,13 +58,13 @@ def list_people(
 ) -> list[PersonRow]:
     """One page of the list, in the query's order (ties broken by id, so pages are stable)."""
     columns = {
-        "last_name": Person.last_name,
+        "last_name": Person.sort_key,
         "first_name": Person.first_name,
         "organization": Organization.name,
         "email": Person.email,
         "gmina": Gmina.name,
     }
-    order_column = columns.get(query.order_by, Person.last_name)
+    order_column = columns.get(query.order_by, Person.sort_key)
     order = order_column.desc() if query.descending else order_column.asc()
     statement = (
         select(
@@ -76,7 +76,8 @@ def list_people(
             Person.email,
             func.coalesce(Gmina.name, ""),
         )
-        .outerjoin(Organization, Person.organization_id == Organization.id)
+        .outerjoin(Affiliation, (Affiliation.person_id == Person.id) & Affiliation.is_primary)
+        .outerjoin(Organization, Affiliation.organization_id == Organization.id)
         .outerjoin(Gmina, Person.gmina_teryt == Gmina.teryt)
     )
     statement = _filtered(statement, query).order_by(order, Person.id).offset(offset).limit(limit)
