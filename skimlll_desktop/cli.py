@@ -49,6 +49,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=_("add realistic demo data"))
     demo.add_argument("--size", choices=("small", "large"), default="small")
     commands.add_parser("gui", help=_("start the program's window (the same as no command)"))
+
+    import_ = commands.add_parser("import", help=_("import data from Excel"))
+    import_what = import_.add_subparsers(dest="what", metavar="WHAT", required=True,
+                                         parser_class=_Parser)
+    partners = import_what.add_parser("partners", help=_("partners with contact persons"))
+    partners.add_argument("file", type=Path, metavar="FILE.xlsx")
+    partners.add_argument("--sheet", help=_("the sheet to read (default: the first with a header)"))
+    partners.add_argument("--dry-run", action="store_true", help=_("check only, write nothing"))
+    partners.add_argument("--json", action="store_true", help=_("print JSON"))
+    partners.add_argument("--report", type=Path, metavar="OUT.xlsx",
+                          help=_("write the import report to OUT.xlsx"))
+
+    export = commands.add_parser("export", help=_("export data to Excel"))
+    export.add_argument("what", choices=("partners", "people"))
+    export.add_argument("out", type=Path, metavar="OUT.xlsx")
+
+    search = commands.add_parser("search", help=_("find organisations and people"))
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--json", action="store_true", help=_("print JSON"))
+    search.add_argument("--limit", type=int, default=50)
     return parser
 
 
@@ -177,6 +197,77 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.jobs import run_job
+    from skimlll_desktop.services.partner_import import (
+        ImportResult,
+        apply_partner_import,
+        preview_partner_import,
+        write_import_report,
+    )
+
+    database = open_database(args.db)
+    try:
+        preview = run_job(preview_partner_import(database, args.file, args.sheet))
+        if args.dry_run:
+            result = ImportResult(preview.count("create"), preview.count("update"),
+                                  preview.count("skip"), tuple(preview.problems))
+        else:
+            result = run_job(apply_partner_import(database, preview))
+        if args.report:
+            write_import_report(preview, args.report)
+    finally:
+        database.dispose()
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        for problem in result.problems:
+            where = _("row {row}").format(row=problem.row)
+            if problem.column:
+                where = f"{where}, {problem.column}"
+            print(f"{where}: {problem.message}")
+        template = (_("Dry run, nothing written: {imported} new, {updated} to update, "
+                      "{skipped} skipped.") if args.dry_run else
+                    _("Imported {imported} new, updated {updated}, skipped {skipped}."))
+        print(template.format(imported=result.imported, updated=result.updated,
+                              skipped=result.skipped))
+    return EXIT_PROBLEMS if result.skipped else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.registry_export import export_partners, export_people
+
+    database = open_database(args.db)
+    try:
+        export = export_partners if args.what == "partners" else export_people
+        path = export(database, args.out.expanduser())
+    finally:
+        database.dispose()
+    print(_("Saved: {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.search import search_records
+
+    database = open_database(args.db)
+    try:
+        with database.transaction() as session:
+            hits = search_records(session, args.text, limit=args.limit)
+    finally:
+        database.dispose()
+    if args.json:
+        print(json.dumps([{"kind": hit.kind, "uuid": str(hit.uuid), "name": hit.name}
+                          for hit in hits], ensure_ascii=False, indent=2))
+    else:
+        for hit in hits:
+            print(f"{hit.name}\t{hit.detail}\t{hit.uuid}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from skimlll_desktop.app import main as gui_main
 
@@ -190,6 +281,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "demo": cmd_demo,
     "gui": cmd_gui,
+    "import": cmd_import,
+    "export": cmd_export,
+    "search": cmd_search,
 }
 
 
@@ -215,9 +309,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(args.lang)
     command = COMMANDS[args.command or "gui"]
     from skimlll_desktop.services.errors import UserFacingError
+    from skimlll_desktop.services.excel_reading import UnreadableWorkbook
 
     try:
         return command(args)
+    except UnreadableWorkbook as problem:
+        _err(problem.message)
+        return EXIT_USAGE
     except UserFacingError as problem:
         _err(problem.message)
         return EXIT_USAGE

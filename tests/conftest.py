@@ -8,8 +8,10 @@ of the data-layer tests is skipped with a visible reason.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,17 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+def run_skimlll(*args: str) -> subprocess.CompletedProcess[str]:
+    """The command line as a user runs it: a real process, real files."""
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "skimlll_desktop", *args],
+        capture_output=True, text=True, env=environment, timeout=300, check=False,
+    )
+
+
+@pytest.fixture
+def skimlll() -> Callable[..., subprocess.CompletedProcess[str]]:
+    return run_skimlll

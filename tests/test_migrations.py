@@ -52,7 +52,10 @@ def test_file_at_first_revision_is_backed_up_and_upgraded_keeping_data(tmp_path:
 
     assert _revision(path) == head_revision()
     with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT name FROM powiaty").fetchall() == [("bocheński",)]
+        powiat = connection.execute(
+            "SELECT name, uuid FROM powiaty WHERE teryt = '1201'").fetchone()
+        assert powiat == ("bocheński", "a1b2c3d4e5f60718293a4b5c6d7e8f90")  # kept, not replaced
+        assert connection.execute("SELECT count(*) FROM gminy").fetchone() == (183,)
         tables = {row[0] for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"people", "events", "registrations"} <= tables

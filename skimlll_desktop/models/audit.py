@@ -15,6 +15,7 @@ class AuditAction(enum.StrEnum):
     INSERT = "insert"
     UPDATE = "update"
     DELETE = "delete"
+    MERGE = "merge"  # two records became one: changes say which and what moved
 
 
 class AuditEntry(Base):

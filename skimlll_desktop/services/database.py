@@ -248,7 +248,10 @@ def schema_state(location: DatabaseLocation, engine: Engine | None = None) -> Sc
 
 
 def open_database(db: str | Path | DatabaseLocation | None, *, backup: bool = True) -> Database:
-    """Check, back up if a migration is due, migrate, and open the database."""
+    """Check, back up if a migration is due, migrate, and open the database.
+
+    A new or just-updated database also gets the reference data (TERYT).
+    """
     from skimlll_desktop.services.backup import backup_before_migration
     from skimlll_desktop.services.migrations import upgrade_to_head
 
@@ -278,4 +281,9 @@ def open_database(db: str | Path | DatabaseLocation | None, *, backup: bool = Tr
                     path=location.display(), detail=type(error).__name__
                 ),
             ) from error
-    return Database(location, engine)
+    database = Database(location, engine)
+    if state is not SchemaState.CURRENT:
+        from skimlll_desktop.services.reference_data import ensure_reference_data
+
+        ensure_reference_data(database)  # a new or updated database gets current TERYT data
+    return database

@@ -1,0 +1,49 @@
+"""How the field's enumerations are named for people, in the program's language."""
+
+from __future__ import annotations
+
+from skimlll_desktop.i18n import N_, _
+from skimlll_desktop.models import EventType, OrganizationType, Pillar
+
+ORGANIZATION_TYPES = {
+    OrganizationType.LOCAL_GOVERNMENT: N_("gmina or powiat office"),
+    OrganizationType.SCHOOL: N_("school"),
+    OrganizationType.UNIVERSITY: N_("university"),
+    OrganizationType.TRAINING_INSTITUTION: N_("training institution"),
+    OrganizationType.EMPLOYER: N_("employer"),
+    OrganizationType.EMPLOYERS_ORGANISATION: N_("employers' organisation"),
+    OrganizationType.NGO: N_("NGO"),
+    OrganizationType.LABOUR_OFFICE: N_("labour office"),
+    OrganizationType.LIBRARY_CULTURE: N_("library or culture centre"),
+    OrganizationType.OTHER: N_("other"),
+}
+
+PILLARS = {
+    Pillar.EDUCATION: N_("education"),
+    Pillar.ECONOMY: N_("economy"),
+    Pillar.STRATEGIC_MANAGEMENT: N_("strategic management"),
+    Pillar.EU_FUNDS: N_("EU funds"),
+    Pillar.SOCIAL_DIALOGUE: N_("social dialogue"),
+}
+
+EVENT_TYPES = {
+    EventType.PARTNER_MORNING: N_("partner morning"),
+    EventType.WORKSHOP: N_("workshop"),
+    EventType.CONFERENCE: N_("conference"),
+    EventType.GALA: N_("gala"),
+    EventType.LOCAL_LEADERS_WORKSHOP: N_("local leaders workshop"),
+    EventType.THINK_TANK: N_("Think Tank meeting"),
+    EventType.LLL_LABORATORY: N_("LLL laboratory"),
+}
+
+
+def organization_type_label(value: OrganizationType) -> str:
+    return _(ORGANIZATION_TYPES[value])
+
+
+def pillar_label(value: Pillar) -> str:
+    return _(PILLARS[value])
+
+
+def event_type_label(value: EventType) -> str:
+    return _(EVENT_TYPES[value])
