@@ -4,22 +4,40 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 
-from skimlll_desktop.models import Affiliation, Gmina, Organization, Person
+from skimlll_desktop.models import (
+    Affiliation,
+    Gmina,
+    Membership,
+    Organization,
+    OrganizationType,
+    Person,
+    Pillar,
+    person_themes,
+)
 from skimlll_desktop.services.database import Database
+from skimlll_desktop.services.polish_text import words
+from skimlll_desktop.services.search import PERSON, matching_ids
 
 SORTABLE = ("last_name", "first_name", "organization", "email", "gmina")
 
 
 @dataclass(frozen=True)
 class PeopleQuery:
-    """What the list shows: a filter text and the order."""
+    """What the list shows: a search text, filters and the order."""
 
     text: str = ""
     order_by: str = "last_name"
     descending: bool = False
+    powiat_teryt: str | None = None  # where the person lives or works
+    organization_type: OrganizationType | None = None
+    pillar: Pillar | None = None  # of the person's institution's membership
+    members_only: bool = False  # people of MPKU member institutions
+    theme_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -33,17 +51,37 @@ class PersonRow:
     gmina: str
 
 
+def _in_organizations(condition) -> Any:
+    """People with an affiliation to an organisation meeting ``condition``."""
+    return exists().where(Affiliation.person_id == Person.id,
+                          Affiliation.organization_id.in_(select(Organization.id).where(
+                              condition)))
+
+
 def _filtered(statement: Select, query: PeopleQuery) -> Select:
-    text = query.text.strip()
-    if text:
-        pattern = f"%{text}%"
-        statement = statement.where(
-            or_(
-                Person.last_name.ilike(pattern),
-                Person.first_name.ilike(pattern),
-                Person.email.ilike(pattern),
-            )
-        )
+    tokens = words(query.text)
+    if tokens:
+        statement = statement.where(Person.id.in_(matching_ids(PERSON, tokens)))
+    if query.powiat_teryt:
+        in_powiat = select(Gmina.teryt).where(Gmina.powiat_teryt == query.powiat_teryt)
+        statement = statement.where(or_(
+            Person.gmina_teryt.in_(in_powiat),
+            _in_organizations(Organization.powiat_teryt == query.powiat_teryt)))
+    if query.organization_type is not None:
+        statement = statement.where(_in_organizations(
+            Organization.type == query.organization_type))
+    if query.pillar is not None:
+        statement = statement.where(_in_organizations(Organization.id.in_(
+            select(Membership.organization_id).where(Membership.wzk_pillar == query.pillar))))
+    if query.members_only:
+        today = date.today()
+        statement = statement.where(_in_organizations(Organization.id.in_(
+            select(Membership.organization_id).where(
+                or_(Membership.since.is_(None), Membership.since <= today),
+                or_(Membership.until.is_(None), Membership.until >= today)))))
+    if query.theme_id is not None:
+        statement = statement.where(exists().where(
+            person_themes.c.person_id == Person.id, person_themes.c.theme_id == query.theme_id))
     return statement
 
 

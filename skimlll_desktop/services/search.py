@@ -155,7 +155,8 @@ def install_search_index(session_factory: sessionmaker[Session]) -> None:
 # --- searching ---------------------------------------------------------------------------
 
 
-def _matching_ids(kind: Kind, tokens: list[str]):
+def matching_ids(kind: Kind, tokens: list[str]):
+    """A select of the ids of records where every token begins one of their words."""
     selects = [
         select(SearchWord.record_id).where(
             SearchWord.kind == kind, SearchWord.word >= token, SearchWord.word < token + _WORD_END
@@ -215,7 +216,7 @@ def search_records(
     for kind in kinds:
         statement, model = _base(kind)
         already = [hit.id for hit in found if hit.kind == kind]
-        statement = statement.where(model.id.in_(_matching_ids(kind, tokens)))
+        statement = statement.where(model.id.in_(matching_ids(kind, tokens)))
         if already:
             statement = statement.where(model.id.not_in(already))
         statement = statement.order_by(model.sort_key, model.id).limit(limit - len(found))
