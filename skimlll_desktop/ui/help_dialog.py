@@ -1,0 +1,80 @@
+"""Pomoc (F1): a short guide to the program, in the user's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from skimlll_desktop import APP_NAME
+from skimlll_desktop.i18n import _
+from skimlll_desktop.ui.theme import SPACING
+
+
+def help_markdown() -> str:
+    """The help text; every paragraph goes through the catalog."""
+    sections = [
+        "## " + _("{app}: help").format(app=APP_NAME),
+        _("The program keeps the registry of the Małopolska Partnership for Lifelong "
+          "Learning, its events and attendance, the “Edukacyjna Gmina Małopolski” "
+          "competition, documents and reports — in one database on this computer or on the "
+          "office server."),
+        "### " + _("Areas"),
+        _("Choose an area in the bar on the left, or press Ctrl+1 … Ctrl+9 (menu View)."),
+        "- **" + _("People") + "** — " + _(
+            "the list of people. Type in the search field (Ctrl+F) to find someone by name or "
+            "e-mail; click a column header to sort by it."),
+        "- **" + _("Settings") + "** — " + _(
+            "the institution, the project and the images printed on documents (shared by "
+            "everyone who uses the database), and the program's language (this computer "
+            "only). Save with Ctrl+S."),
+        "- " + _("The other areas are being prepared; each says what it will be for."),
+        "### " + _("The database"),
+        _("The bottom right corner of the window shows which database is open. Menu File "
+          "opens another database (Ctrl+O) or creates a new one (Ctrl+Shift+N)."),
+        _("A database file is backed up automatically once a day, into the folder next to it "
+          "whose name ends in “-backups”. File → Back up… saves a copy wherever you choose, "
+          "for example on a USB stick; File → Restore from backup… puts a copy back (what "
+          "was there before is kept in a safety copy)."),
+        _("If a database cannot be opened, the program says why and offers the ways out: "
+          "another file, the latest backup, or a new database. It never changes a file it "
+          "cannot read."),
+        "### " + _("Keyboard"),
+        "| " + _("Keys") + " | " + _("Action") + " |\n|---|---|\n" + "\n".join(
+            f"| {keys} | {what} |"
+            for keys, what in (
+                ("Ctrl+1 … Ctrl+9", _("go to an area")),
+                ("Ctrl+F", _("search")),
+                ("Ctrl+S", _("save")),
+                ("Ctrl+O", _("open a database")),
+                ("Ctrl+Shift+N", _("new database")),
+                ("F1", _("this help")),
+                ("Esc", _("close a dialog")),
+                ("Ctrl+Q", _("quit")),
+            )
+        ),
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle(_("Help"))
+        self.setAccessibleName(_("Help"))
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.resize(680, 600)
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("helpText")
+        self.text.setAccessibleName(_("Help"))
+        self.text.setOpenExternalLinks(True)
+        self.text.setMarkdown(help_markdown())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("helpClose")
+        close.setAccessibleName(_("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
