@@ -10,6 +10,8 @@ from skimlll_desktop.models.events import (
     EventType,
     Registration,
     RegistrationStatus,
+    event_partners,
+    event_themes,
 )
 from skimlll_desktop.models.partnership import (
     Affiliation,
@@ -50,6 +52,8 @@ __all__ = [
     "SearchWord",
     "Setting",
     "Theme",
+    "event_partners",
+    "event_themes",
     "organization_themes",
     "person_themes",
 ]

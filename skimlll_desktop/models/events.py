@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from skimlll_desktop.models.base import Record, UTCDateTime, str_enum
-from skimlll_desktop.models.registry import Person
+from skimlll_desktop.models.base import Base, Record, UTCDateTime, str_enum
+from skimlll_desktop.models.partnership import Theme
+from skimlll_desktop.models.registry import Organization, Person
+
+event_themes = Table(
+    "event_themes",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+)
+
+event_partners = Table(
+    "event_partners",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("organization_id", ForeignKey("organizations.id", ondelete="CASCADE"),
+           primary_key=True),
+)
 
 
 class EventType(enum.StrEnum):
@@ -36,6 +52,7 @@ class RegistrationStatus(enum.StrEnum):
     ABSENT = "absent"
     CANCELLED = "cancelled"
     WALK_IN = "walk_in"
+    WAITING = "waiting"  # on the waiting list: the event was full
 
 
 class Event(Record):
@@ -54,6 +71,11 @@ class Event(Record):
         str_enum(EventStatus), default=EventStatus.PLANNED
     )
     training_hours: Mapped[int] = mapped_column(default=0)
+    organiser: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")  # notes and conclusions
+
+    themes: Mapped[list[Theme]] = relationship(secondary="event_themes")
+    partners: Mapped[list[Organization]] = relationship(secondary="event_partners")
 
     sessions: Mapped[list[EventSession]] = relationship(
         back_populates="event", order_by="EventSession.number", cascade="all, delete-orphan"
@@ -73,6 +95,8 @@ class EventSession(Record):
     number: Mapped[int]
     day: Mapped[date]
     title: Mapped[str] = mapped_column(String(200), default="")
+    starts_at: Mapped[time | None]
+    ends_at: Mapped[time | None]
 
     event: Mapped[Event] = relationship(back_populates="sessions")
 
@@ -86,6 +110,8 @@ class Registration(Record):
     status: Mapped[RegistrationStatus] = mapped_column(
         str_enum(RegistrationStatus), default=RegistrationStatus.INVITED
     )
+    # when the person registered (or joined the waiting list: its order)
+    registered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     event: Mapped[Event] = relationship(back_populates="registrations")
     person: Mapped[Person] = relationship()

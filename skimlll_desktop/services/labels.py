@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from skimlll_desktop.i18n import N_, _
-from skimlll_desktop.models import EventType, OrganizationType, Pillar
+from skimlll_desktop.models import (
+    EventStatus,
+    EventType,
+    OrganizationType,
+    Pillar,
+    RegistrationStatus,
+)
 
 ORGANIZATION_TYPES = {
     OrganizationType.LOCAL_GOVERNMENT: N_("gmina or powiat office"),
@@ -35,6 +41,32 @@ EVENT_TYPES = {
     EventType.THINK_TANK: N_("Think Tank meeting"),
     EventType.LLL_LABORATORY: N_("LLL laboratory"),
 }
+
+
+EVENT_STATUSES = {
+    EventStatus.PLANNED: N_("planned"),
+    EventStatus.OPEN: N_("open for registration"),
+    EventStatus.HELD: N_("held"),
+    EventStatus.CANCELLED: N_("cancelled"),
+}
+
+REGISTRATION_STATUSES = {
+    RegistrationStatus.INVITED: N_("invited"),
+    RegistrationStatus.REGISTERED: N_("registered"),
+    RegistrationStatus.ATTENDED: N_("attended"),
+    RegistrationStatus.ABSENT: N_("absent"),
+    RegistrationStatus.CANCELLED: N_("cancelled registration"),
+    RegistrationStatus.WALK_IN: N_("walk-in"),
+    RegistrationStatus.WAITING: N_("waiting list"),
+}
+
+
+def event_status_label(value: EventStatus) -> str:
+    return _(EVENT_STATUSES[value])
+
+
+def registration_status_label(value: RegistrationStatus) -> str:
+    return _(REGISTRATION_STATUSES[value])
 
 
 def organization_type_label(value: OrganizationType) -> str:
