@@ -62,8 +62,39 @@ def build_parser() -> argparse.ArgumentParser:
                           help=_("write the import report to OUT.xlsx"))
 
     export = commands.add_parser("export", help=_("export data to Excel"))
-    export.add_argument("what", choices=("partners", "people"))
-    export.add_argument("out", type=Path, metavar="OUT.xlsx")
+    export_what = export.add_subparsers(dest="what", metavar="WHAT", required=True,
+                                        parser_class=_Parser)
+    for what, text in (("partners", _("partners")), ("people", _("people"))):
+        export_what.add_parser(what, help=text).add_argument("out", type=Path,
+                                                             metavar="OUT.xlsx")
+    export_attendance = export_what.add_parser("attendance", help=_("an event's attendance"))
+    export_attendance.add_argument("event", metavar="EVENT_UUID")
+    export_attendance.add_argument("out", type=Path, metavar="OUT.xlsx")
+
+    events = commands.add_parser("events", help=_("events"))
+    events_what = events.add_subparsers(dest="what", metavar="WHAT", required=True,
+                                        parser_class=_Parser)
+    events_list = events_what.add_parser("list", help=_("list the events"))
+    events_list.add_argument("--year", type=int)
+    events_list.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    print_ = commands.add_parser("print", help=_("print documents to PDF"))
+    print_what = print_.add_subparsers(dest="what", metavar="WHAT", required=True,
+                                       parser_class=_Parser)
+    attendance_list = print_what.add_parser("attendance-list",
+                                            help=_("an event's attendance list to sign"))
+    attendance_list.add_argument("event", metavar="EVENT_UUID")
+    attendance_list.add_argument("out", type=Path, metavar="OUT.pdf")
+    attendance_list.add_argument("--session", type=int, help=_("only this session"))
+    attendance_list.add_argument("--blank-rows", type=int, default=5,
+                                 help=_("empty rows for walk-ins"))
+
+    checkin = commands.add_parser("checkin", help=_("mark a person present"))
+    checkin.add_argument("event", metavar="EVENT_UUID")
+    checkin.add_argument("person", metavar="PERSON_UUID")
+    checkin.add_argument("--session", type=int, default=1)
+    checkin.add_argument("--walk-in", action="store_true",
+                         help=_("add the person to the event if not registered"))
 
     search = commands.add_parser("search", help=_("find organisations and people"))
     search.add_argument("text", metavar="TEXT")
@@ -236,16 +267,94 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.attendance import export_attendance
     from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.events import find_event_id
     from skimlll_desktop.services.registry_export import export_partners, export_people
 
     database = open_database(args.db)
     try:
-        export = export_partners if args.what == "partners" else export_people
-        path = export(database, args.out.expanduser())
+        out = args.out.expanduser()
+        if args.what == "attendance":
+            path = export_attendance(database, find_event_id(database, args.event), out)
+        elif args.what == "partners":
+            path = export_partners(database, out)
+        else:
+            path = export_people(database, out)
     finally:
         database.dispose()
     print(_("Saved: {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.events import EventQuery, list_events
+    from skimlll_desktop.services.labels import event_type_label
+
+    database = open_database(args.db)
+    try:
+        rows = list_events(database, EventQuery(year=args.year))
+    finally:
+        database.dispose()
+    if args.json:
+        print(json.dumps([{
+            "uuid": str(row.uuid), "title": row.title, "type": row.type.value,
+            "start": row.starts_on.isoformat(), "sessions": row.sessions,
+            "registered": row.registered, "attended": row.attended,
+        } for row in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        print(f"{row.starts_on.isoformat()}  {event_type_label(row.type):<28} {row.title}  "
+              f"({row.attended}/{row.registered})  {row.uuid}")
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.attendance_list import (
+        AttendanceListOptions,
+        build_attendance_list,
+    )
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.events import find_event_id
+
+    database = open_database(args.db)
+    try:
+        options = AttendanceListOptions(session_number=args.session, blank_rows=args.blank_rows)
+        path = build_attendance_list(database, find_event_id(database, args.event),
+                                     args.out.expanduser(), options)
+    finally:
+        database.dispose()
+    print(_("Saved: {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_checkin(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.checkin import check_in
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.errors import RecordNotFoundError
+    from skimlll_desktop.services.events import NotRegisteredError, find_event_id
+    from skimlll_desktop.services.registry import find_person_id
+
+    database = open_database(args.db)
+    try:
+        event_id = find_event_id(database, args.event)
+        try:
+            person_id = find_person_id(database, args.person)
+        except RecordNotFoundError as problem:
+            _err(problem.message)
+            return EXIT_PROBLEMS
+        try:
+            result = check_in(database, event_id, person_id, args.session, args.walk_in)
+        except NotRegisteredError as problem:
+            _err(problem.message)
+            return EXIT_PROBLEMS
+    finally:
+        database.dispose()
+    template = (_("{name} was already checked in.") if result.already
+                else _("{name} checked in."))
+    print(template.format(name=result.person_name), _("Present: {present} of {registered}.")
+          .format(present=result.counter.present, registered=result.counter.registered))
     return EXIT_OK
 
 
@@ -284,6 +393,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "search": cmd_search,
+    "events": cmd_events,
+    "print": cmd_print,
+    "checkin": cmd_checkin,
 }
 
 

@@ -521,6 +521,21 @@ def save_person(database: Database, form: PersonDetails) -> PersonDetails:
     return get_person(database, person_id)
 
 
+def find_person_id(database: Database, person_uuid: str) -> int:
+    """The person's key from their UUID (as the command line gives it)."""
+    try:
+        wanted = uuid.UUID(str(person_uuid))
+    except ValueError as error:
+        raise UserFacingError(_("{value} is not a valid identifier (UUID).").format(
+            value=person_uuid)) from error
+    with database.transaction() as session:
+        found = session.scalar(select(Person.id).where(Person.uuid == wanted))
+    if found is None:
+        raise RecordNotFoundError(_("There is no person {uuid} in this database.").format(
+            uuid=person_uuid))
+    return found
+
+
 def delete_person(database: Database, person_id: int, version: int) -> None:
     """Erase a person (RODO): the record and its links go; the audit log keeps the fact."""
     with database.transaction() as session:
