@@ -43,7 +43,8 @@ class DuplicateCandidate:
     id: int
     uuid: uuid.UUID
     name: str
-    reason: str
+    reason: str  # for people: "ten sam NIP", "podobna nazwa w tej samej gminie"…
+    code: str = ""  # for programs: "nip", "regon", "email", "similar_name"
 
 
 def _similar(a: str, b: str) -> bool:
@@ -61,25 +62,27 @@ def organization_duplicates(
 ) -> list[DuplicateCandidate]:
     found: dict[int, DuplicateCandidate] = {}
 
-    def add(organization: Organization, reason: str) -> None:
+    def add(organization: Organization, reason: str, code: str) -> None:
         if organization.id != exclude_id and organization.id not in found:
             found[organization.id] = DuplicateCandidate(
-                "organization", organization.id, organization.uuid, organization.name, reason)
+                "organization", organization.id, organization.uuid, organization.name, reason,
+                code)
 
-    for column, value, reason in ((Organization.nip, nip, _("the same NIP")),
-                                  (Organization.regon, regon, _("the same REGON"))):
+    for column, value, reason, code in ((Organization.nip, nip, _("the same NIP"), "nip"),
+                                        (Organization.regon, regon, _("the same REGON"),
+                                         "regon")):
         if value:
             for organization in session.scalars(select(Organization).where(column == value)):
-                add(organization, reason)
+                add(organization, reason, code)
     if email:
         for organization in session.scalars(select(Organization).where(
                 func.lower(Organization.email) == email.lower())):
-            add(organization, _("the same e-mail"))
+            add(organization, _("the same e-mail"), "email")
     if name and gmina_teryt:
         for organization in session.scalars(select(Organization).where(
                 Organization.gmina_teryt == gmina_teryt)):
             if _similar(organization.name, name):
-                add(organization, _("a similar name in the same gmina"))
+                add(organization, _("a similar name in the same gmina"), "similar_name")
     return list(found.values())
 
 
@@ -94,15 +97,15 @@ def person_duplicates(
 ) -> list[DuplicateCandidate]:
     found: dict[int, DuplicateCandidate] = {}
 
-    def add(person: Person, reason: str) -> None:
+    def add(person: Person, reason: str, code: str) -> None:
         if person.id != exclude_id and person.id not in found:
             found[person.id] = DuplicateCandidate(
-                "person", person.id, person.uuid, person.full_name, reason)
+                "person", person.id, person.uuid, person.full_name, reason, code)
 
     if email:
         for person in session.scalars(select(Person).where(
                 func.lower(Person.email) == email.lower())):
-            add(person, _("the same e-mail"))
+            add(person, _("the same e-mail"), "email")
     folded_last = search_name(last_name)
     if folded_last:
         stem = folded_last[:3]
@@ -116,9 +119,9 @@ def person_duplicates(
             shares_organization = any(
                 a.organization_id in organization_ids for a in person.affiliations)
             if shares_place:
-                add(person, _("a similar name in the same gmina"))
+                add(person, _("a similar name in the same gmina"), "similar_name")
             elif shares_organization:
-                add(person, _("a similar name in the same institution"))
+                add(person, _("a similar name in the same institution"), "similar_name")
     return list(found.values())
 
 
