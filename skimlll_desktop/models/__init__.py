@@ -2,6 +2,15 @@
 
 from skimlll_desktop.models.audit import AuditAction, AuditEntry
 from skimlll_desktop.models.base import Base, Record
+from skimlll_desktop.models.documents import (
+    DocumentAsset,
+    DocumentCounter,
+    DocumentKind,
+    DocumentStatus,
+    DocumentTemplate,
+    IssuedDocument,
+    Orientation,
+)
 from skimlll_desktop.models.events import (
     Attendance,
     Event,
@@ -32,6 +41,11 @@ __all__ = [
     "AuditAction",
     "AuditEntry",
     "Base",
+    "DocumentAsset",
+    "DocumentCounter",
+    "DocumentKind",
+    "DocumentStatus",
+    "DocumentTemplate",
     "Event",
     "EventSession",
     "EventStatus",
@@ -39,9 +53,11 @@ __all__ = [
     "Gender",
     "Gmina",
     "GminaType",
+    "IssuedDocument",
     "Membership",
     "Organization",
     "OrganizationType",
+    "Orientation",
     "Person",
     "Pillar",
     "Powiat",

@@ -14,7 +14,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Enum, MetaData, TypeDecorator, Uuid
+from sqlalchemy import JSON, DateTime, Dialect, Enum, MetaData, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Named constraints, so Alembic's batch migrations on SQLite can find them.
@@ -25,6 +25,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# JSON on both engines (JSONB would differ; plain JSON keeps one code path).
+JSON_TYPE = JSON
 
 
 def utcnow() -> datetime:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from skimlll_desktop.i18n import N_, _
 from skimlll_desktop.models import (
+    DocumentKind,
+    DocumentStatus,
     EventStatus,
     EventType,
     OrganizationType,
@@ -59,6 +61,27 @@ REGISTRATION_STATUSES = {
     RegistrationStatus.WALK_IN: N_("walk-in"),
     RegistrationStatus.WAITING: N_("waiting list"),
 }
+
+
+DOCUMENT_KINDS = {
+    DocumentKind.PARTICIPATION: N_("certificate of participation"),
+    DocumentKind.DIPLOMA: N_("diploma"),
+    DocumentKind.THANKS: N_("thank-you letter"),
+}
+
+DOCUMENT_STATUSES = {
+    DocumentStatus.VALID: N_("valid"),
+    DocumentStatus.REVOKED: N_("revoked"),
+    DocumentStatus.REPLACED: N_("replaced"),
+}
+
+
+def document_kind_label(value: DocumentKind) -> str:
+    return _(DOCUMENT_KINDS[value])
+
+
+def document_status_label(value: DocumentStatus) -> str:
+    return _(DOCUMENT_STATUSES[value])
 
 
 def event_status_label(value: EventStatus) -> str:
