@@ -28,6 +28,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} ({hint})\n")
 
 
+DOCUMENT_KINDS = ("participation", "diploma", "thanks")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="skimlll", description=_("SKiMLLL Desktop: command line"))
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -88,6 +91,22 @@ def build_parser() -> argparse.ArgumentParser:
     attendance_list.add_argument("--session", type=int, help=_("only this session"))
     attendance_list.add_argument("--blank-rows", type=int, default=5,
                                  help=_("empty rows for walk-ins"))
+
+    certificates = print_what.add_parser("certificates",
+                                         help=_("certificates for an event's attendees"))
+    certificates.add_argument("event", metavar="EVENT_UUID")
+    certificates.add_argument("out", type=Path, metavar="OUT.pdf")
+    certificates.add_argument("--kind", choices=DOCUMENT_KINDS,
+                              default="participation")
+    certificates.add_argument("--per-person-dir", type=Path, metavar="DIR",
+                              help=_("also one PDF per person in DIR"))
+    certificates.add_argument("--all-sessions", action="store_true",
+                              help=_("only people present at every session"))
+    certificates.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    verify = commands.add_parser("verify", help=_("check a document's number and code"))
+    verify.add_argument("number", metavar="NUMBER")
+    verify.add_argument("code", metavar="CODE")
 
     checkin = commands.add_parser("checkin", help=_("mark a person present"))
     checkin.add_argument("event", metavar="EVENT_UUID")
@@ -311,6 +330,8 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    if args.what == "certificates":
+        return _print_certificates(args)
     from skimlll_desktop.services.attendance_list import (
         AttendanceListOptions,
         build_attendance_list,
@@ -327,6 +348,73 @@ def cmd_print(args: argparse.Namespace) -> int:
         database.dispose()
     print(_("Saved: {path}").format(path=path))
     return EXIT_OK
+
+
+def _print_certificates(args: argparse.Namespace) -> int:
+    from skimlll_desktop.models import DocumentKind
+    from skimlll_desktop.services.certificate_templates import default_template
+    from skimlll_desktop.services.certificates import (
+        IssueRequest,
+        event_recipients,
+        issue_documents,
+    )
+    from skimlll_desktop.services.database import open_database
+    from skimlll_desktop.services.events import find_event_id
+    from skimlll_desktop.services.jobs import run_job
+
+    database = open_database(args.db)
+    try:
+        event_id = find_event_id(database, args.event)
+        kind = DocumentKind(args.kind)
+        recipients = event_recipients(database, event_id, all_sessions=args.all_sessions)
+        request = IssueRequest(
+            kind=kind, template_id=default_template(database, kind).id or 0,
+            recipients=recipients, event_id=event_id, out_pdf=args.out.expanduser(),
+            per_person_dir=args.per_person_dir.expanduser() if args.per_person_dir else None)
+        result = run_job(issue_documents(database, request))
+    finally:
+        database.dispose()
+    if args.json:
+        print(json.dumps([{"number": page.number, "person_uuid": page.person_uuid,
+                           "name": page.name} for page in result.pages],
+                         ensure_ascii=False, indent=2))
+    else:
+        print(_("Issued {count} documents: {first} – {last}. Saved: {path}").format(
+            count=len(result.pages), first=result.pages[0].number,
+            last=result.pages[-1].number, path=result.out_pdf))
+    return EXIT_OK
+
+
+VERDICTS = {
+    "valid": N_("VALID"),
+    "revoked": N_("REVOKED"),
+    "replaced": N_("REPLACED by a corrected document"),
+    "unknown": N_("UNKNOWN: there is no document with this number"),
+    "forged": N_("FORGED: the code does not match the number"),
+}
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from skimlll_desktop.i18n import format_date
+    from skimlll_desktop.services.certificates import Verdict, verify
+    from skimlll_desktop.services.database import open_database
+
+    database = open_database(args.db)
+    try:
+        result = verify(database, args.number, args.code)
+    finally:
+        database.dispose()
+    print(f"{result.number}: {_(VERDICTS[result.verdict.value])}")
+    if result.holder:
+        print(_("Holder: {holder}").format(holder=result.holder))
+        print(_("Concerns: {subject}").format(subject=result.subject))
+        if result.issued_on:
+            print(_("Issued on: {date}").format(date=format_date(result.issued_on)))
+    if result.replaced_by:
+        print(_("Replaced by: {number}").format(number=result.replaced_by))
+    if result.reason:
+        print(_("Reason: {reason}").format(reason=result.reason))
+    return EXIT_OK if result.verdict is Verdict.VALID else EXIT_PROBLEMS
 
 
 def cmd_checkin(args: argparse.Namespace) -> int:
@@ -396,6 +484,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "events": cmd_events,
     "print": cmd_print,
     "checkin": cmd_checkin,
+    "verify": cmd_verify,
 }
 
 
