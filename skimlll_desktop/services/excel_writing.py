@@ -68,6 +68,21 @@ class Sheet:
     rows: Iterable[Sequence[Cell]]
 
 
+def save_workbook(workbook: Any, path: Path) -> Path:
+    """Save an openpyxl workbook to ``path`` whole or not at all."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        workbook.save(partial)
+        os.replace(partial, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise UserFacingError(_("The file {path} could not be written: {reason}").format(
+            path=path, reason=error.strerror or error)) from error
+    return path
+
+
 def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
     """Write the sheets to ``path`` (whole or not at all)."""
     from openpyxl import Workbook
@@ -94,14 +109,4 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
                 _cell(sheet, value, number_format=formats[i] if i < len(formats) else None)
                 for i, value in enumerate(row)
             ])
-    partial = path.with_name(path.name + ".partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        workbook.save(partial)
-        os.replace(partial, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise UserFacingError(_("The file {path} could not be written: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
-    return path
+    return save_workbook(workbook, path)
