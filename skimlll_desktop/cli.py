@@ -108,6 +108,25 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("number", metavar="NUMBER")
     verify.add_argument("code", metavar="CODE")
 
+    competition = commands.add_parser("competition",
+                                      help=_("the competition Edukacyjna Gmina Małopolski"))
+    competition_what = competition.add_subparsers(dest="what", metavar="WHAT", required=True,
+                                                  parser_class=_Parser)
+    ranking = competition_what.add_parser("ranking", help=_("the ranking of an edition"))
+    ranking.add_argument("year", type=int, metavar="YEAR")
+    ranking.add_argument("--json", action="store_true", help=_("print JSON"))
+    sheets = competition_what.add_parser("export", help=_("the jurors' scoring sheets"))
+    sheets.add_argument("year", type=int, metavar="YEAR")
+    sheets.add_argument("out", type=Path, metavar="OUT.xlsx")
+    scores = competition_what.add_parser("import-scores", help=_("read filled scoring sheets"))
+    scores.add_argument("year", type=int, metavar="YEAR")
+    scores.add_argument("file", type=Path, metavar="FILE.xlsx")
+    scores.add_argument("--dry-run", action="store_true", help=_("check only, write nothing"))
+    scores.add_argument("--json", action="store_true", help=_("print JSON"))
+    protocol = competition_what.add_parser("protocol", help=_("the jury's protocol as PDF"))
+    protocol.add_argument("year", type=int, metavar="YEAR")
+    protocol.add_argument("out", type=Path, metavar="OUT.pdf")
+
     checkin = commands.add_parser("checkin", help=_("mark a person present"))
     checkin.add_argument("event", metavar="EVENT_UUID")
     checkin.add_argument("person", metavar="PERSON_UUID")
@@ -385,6 +404,75 @@ def _print_certificates(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_competition(args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.database import open_database
+
+    database = open_database(args.db)
+    try:
+        if args.what == "ranking":
+            return _competition_ranking(database, args)
+        if args.what == "export":
+            from skimlll_desktop.services.scoring_sheets import export_scoring_sheets
+
+            path = export_scoring_sheets(database, args.year, args.out.expanduser())
+        elif args.what == "protocol":
+            from skimlll_desktop.services.competition_protocol import write_protocol
+
+            path = write_protocol(database, args.year, args.out.expanduser())
+        else:
+            return _import_scores(database, args)
+    finally:
+        database.dispose()
+    print(_("Saved: {path}").format(path=path))
+    return EXIT_OK
+
+
+def _competition_ranking(database, args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.competition import competition_ranking
+
+    ranking = competition_ranking(database, args.year)
+    if args.json:
+        print(json.dumps({category: [{
+            "rank": e.rank, "gmina_teryt": e.gmina_teryt, "gmina": e.gmina,
+            "score": str(e.score) if e.score is not None else None,
+            "jurors_scored": e.jurors_scored, "tie": e.tie} for e in entries]
+            for category, entries in ranking.items()}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for category, entries in ranking.items():
+        print(f"== {category} ==")
+        for e in entries:
+            mark = f"  ({_('tie')})" if e.tie else ""
+            print(f"{e.rank:>3}. {e.gmina:<28} {e.score if e.score is not None else '—':>8}"
+                  f"{mark}")
+    return EXIT_OK
+
+
+def _import_scores(database, args: argparse.Namespace) -> int:
+    from skimlll_desktop.services.scoring_sheets import (
+        apply_scoring_sheets,
+        read_scoring_sheets,
+    )
+
+    preview = read_scoring_sheets(database, args.year, args.file.expanduser())
+    added, changed = (preview.new, preview.changed) if args.dry_run else \
+        apply_scoring_sheets(database, preview)
+    skipped = len(preview.problems)
+    result = {"imported": added, "updated": changed, "skipped": skipped,
+              "problems": [{"row": p.row, "column": p.column, "message": p.message}
+                           for p in preview.problems]}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for problem in preview.problems:
+            where = _("row {row}").format(row=problem.row)
+            if problem.column:
+                where = f"{where}, {problem.column}"
+            print(f"{where}: {problem.message}")
+        print(_("Scores: {new} new, {changed} changed, {skipped} problems.").format(
+            new=added, changed=changed, skipped=skipped))
+    return EXIT_PROBLEMS if skipped else EXIT_OK
+
+
 VERDICTS = {
     "valid": N_("VALID"),
     "revoked": N_("REVOKED"),
@@ -485,6 +573,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "print": cmd_print,
     "checkin": cmd_checkin,
     "verify": cmd_verify,
+    "competition": cmd_competition,
 }
 
 

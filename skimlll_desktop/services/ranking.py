@@ -145,7 +145,7 @@ def rank(
             outliers: tuple[int, ...] = ()
             if juror_totals:
                 values = list(juror_totals.values())
-                spread = max(values) - min(values)
+                spread = round_score(max(values) - min(values))
                 middle = Decimal(median(values))
                 outliers = tuple(j for j, t in juror_totals.items()
                                  if abs(t - middle) > OUTLIER_SHARE * max_total)
