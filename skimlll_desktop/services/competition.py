@@ -472,3 +472,22 @@ def export_results(database: Database, year: int, path: Path) -> Path:
             Column(_("Missing scores")), Column(_("Spread"), number_format="0.00"),
             Column(_("Tie for the jury"))], rows))
     return write_workbook(Path(path), sheets)
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
+
+
+def laureate_recipients(database: Database, year: int, places: int = 3) -> list:
+    """The laureates as recipients of diplomas: the gmina, its place and category."""
+    from skimlll_desktop.services.certificates import Recipient
+
+    recipients = []
+    for category, entries in competition_ranking(database, year).items():
+        for entry in entries:
+            if entry.score is None or entry.rank > places:
+                continue
+            award = _("{place} place in the category {category}").format(
+                place=ROMAN.get(entry.rank, str(entry.rank)), category=category)
+            recipients.append(Recipient(None, f"Gmina {entry.gmina}", None, "", entry.gmina,
+                                        {"nagroda": award, "edycja": str(year)}))
+    return recipients
