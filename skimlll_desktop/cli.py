@@ -252,6 +252,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         counts = run_job(generate_demo(database, args.size), show)
+        if args.size == "small":
+            import random
+            from datetime import date
+
+            from skimlll_desktop.services.demo_competition import add_competition_demo
+
+            add_competition_demo(database, random.Random(2026), date.today())
     finally:
         database.dispose()
     if sys.stderr.isatty():
@@ -612,6 +619,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err(_("Interrupted."))
         return EXIT_PROBLEMS
+    except BrokenPipeError:  # the reader went away (skimlll … | head): nothing to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:  # last resort: one line for the user, details in the log
         log = _log_unexpected()
         _err(_("Unexpected error: {error}. Details were written to {log}.").format(

@@ -28,6 +28,7 @@ from skimlll_desktop.services.errors import DatabaseProblem, StaleRecordError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+FULL_CHECK_BELOW = 64 * 1024 * 1024  # bytes; see _sqlite_revision
 
 
 @dataclass(frozen=True)
@@ -193,17 +194,23 @@ def _sqlite_revision(location: DatabaseLocation) -> str | SchemaState | None:
     except sqlite3.Error as error:
         raise _damaged(location, str(error)) from error
     try:
-        check = connection.execute("PRAGMA quick_check").fetchall()
-        if check != [("ok",)]:
-            raise _damaged(location, "; ".join(str(row[0]) for row in check[:3]))
         tables = {row[0] for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "alembic_version" not in tables:
-            if tables:
-                raise _not_a_database(location)
-            return SchemaState.NEW
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else SchemaState.NEW
+        revision: str | SchemaState | None = SchemaState.NEW
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else SchemaState.NEW
+        elif tables:
+            raise _not_a_database(location)
+        # The full check reads the whole file: always before a migration, and on every
+        # open of files small enough for it to be quick (large ones: before migrations).
+        from skimlll_desktop.services.migrations import head_revision
+
+        if revision != head_revision() or path.stat().st_size < FULL_CHECK_BELOW:
+            check = connection.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise _damaged(location, "; ".join(str(row[0]) for row in check[:3]))
+        return revision
     except sqlite3.DatabaseError as error:
         raise _damaged(location, str(error)) from error
     finally:

@@ -87,6 +87,11 @@ def normalise_email(value: str | None) -> str | None:
     return candidate
 
 
+# Polish mobile numbers begin with these; every other 9-digit number is a landline
+# (two-digit area code: 12 Kraków, 18 Nowy Sącz, 41 Miechów…).
+MOBILE_PREFIXES = {"45", "50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79", "88"}
+
+
 def normalise_phone(value: str | None) -> str | None:
     """Polish numbers as ``+48 12 345 67 89`` (landline) or ``+48 601 234 567`` (mobile).
 
@@ -111,6 +116,6 @@ def normalise_phone(value: str | None) -> str | None:
         digits = digits[1:]  # an old trunk prefix: 012 345 67 89
     if len(digits) != 9:
         raise InvalidValue(_("A Polish phone number has 9 digits (e.g. 12 345 67 89)."))
-    if digits[0] in "4567" or digits[:2] in ("88",):
+    if digits[:2] in MOBILE_PREFIXES:
         return f"+48 {digits[:3]} {digits[3:6]} {digits[6:]}"
     return f"+48 {digits[:2]} {digits[2:5]} {digits[5:7]} {digits[7:]}"
