@@ -20,7 +20,7 @@ WORD_TYPE = String(64).with_variant(String(64, collation="C"), "postgresql")
 class SearchWord(Base):
     __tablename__ = "search_words"
     __table_args__ = (Index("ix_search_words_lookup", "kind", "word", "record_id"),
-                      Index("ix_search_words_record", "kind", "record_id"))
+                      Index("ix_search_words_record", "kind", "record_id", "word"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(12))  # "organization" | "person"

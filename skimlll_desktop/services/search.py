@@ -24,8 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, event, insert, intersect, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, delete, event, exists, insert, select
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from skimlll_desktop.models import Gmina, Organization, Person, SearchWord
 from skimlll_desktop.services.polish_text import sort_key, words
@@ -35,6 +35,9 @@ ORGANIZATION: Kind = "organization"
 PERSON: Kind = "person"
 _WORD_END = "{"  # the character after "z" (and after every digit) in byte order
 MAX_WORD = 64
+# The second tier ranks at most this many candidates per kind: a search as you type
+# stays fast on 100,000 people; a broader text is refined by typing more.
+SECOND_TIER_CAP = 2000
 
 
 @dataclass(frozen=True)
@@ -155,15 +158,31 @@ def install_search_index(session_factory: sessionmaker[Session]) -> None:
 # --- searching ---------------------------------------------------------------------------
 
 
-def matching_ids(kind: Kind, tokens: list[str]):
-    """A select of the ids of records where every token begins one of their words."""
-    selects = [
-        select(SearchWord.record_id).where(
-            SearchWord.kind == kind, SearchWord.word >= token, SearchWord.word < token + _WORD_END
-        )
-        for token in tokens
-    ]
-    return selects[0] if len(selects) == 1 else intersect(*selects)
+def matching_ids(kind: Kind, tokens: list[str], cap: int | None = None):
+    """A select of the ids of records where every token begins one of their words.
+
+    The longest token drives (a range scan on the words index); each other token
+    is checked per candidate through the (kind, record) index — far cheaper than
+    intersecting the huge sets that one-letter tokens match. ``cap`` bounds the
+    candidates (in word order, the same on every engine) for typing-speed searches.
+    """
+    driver, *others = sorted(dict.fromkeys(tokens), key=len, reverse=True)
+    word = aliased(SearchWord)
+    statement = select(word.record_id).where(
+        word.kind == kind, word.word >= driver, word.word < driver + _WORD_END)
+    for token in others:
+        other = aliased(SearchWord)
+        statement = statement.where(exists().where(
+            other.kind == kind, other.record_id == word.record_id,
+            other.word >= token, other.word < token + _WORD_END))
+    if cap is not None:
+        statement = statement.order_by(word.word, word.record_id).limit(cap)
+    return statement
+
+
+def _last_first(hit: SearchHit) -> str:
+    first, _space, last = hit.name.rpartition(" ")
+    return f"{last} {first}"
 
 
 def _hits(session: Session, kind: Kind, statement) -> list[tuple[str, SearchHit]]:
@@ -203,11 +222,14 @@ def search_records(
     first_tier: list[tuple[str, SearchHit]] = []
     for kind in kinds:
         statement, model = _base(kind)
+        # in folded-name order, straight from the index: the first rows come at once
         statement = statement.where(
             model.search_name >= prefix, model.search_name < prefix + _WORD_END
-        ).order_by(model.sort_key, model.id).limit(limit)
+        ).order_by(model.search_name, model.sort_key, model.id).limit(limit)
         first_tier.extend(_hits(session, kind, statement))
-    first_tier.sort(key=lambda pair: pair[0])
+    first_tier.sort(key=lambda pair: (search_name(pair[1].name if pair[1].kind ==
+                                                  ORGANIZATION else _last_first(pair[1])),
+                                      pair[0]))
     found = [hit for _key, hit in first_tier[:limit]]
     if len(found) >= limit:
         return found
@@ -216,7 +238,7 @@ def search_records(
     for kind in kinds:
         statement, model = _base(kind)
         already = [hit.id for hit in found if hit.kind == kind]
-        statement = statement.where(model.id.in_(matching_ids(kind, tokens)))
+        statement = statement.where(model.id.in_(matching_ids(kind, tokens, SECOND_TIER_CAP)))
         if already:
             statement = statement.where(model.id.not_in(already))
         statement = statement.order_by(model.sort_key, model.id).limit(limit - len(found))
