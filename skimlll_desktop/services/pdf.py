@@ -165,11 +165,17 @@ class PageDecoration:
 
 
 def _shorten(canvas: Any, text: str, font: str, size: float, width: float) -> str:
+    """The text cut with "…" to fit ``width`` (binary search: a few width measurements)."""
     if canvas.stringWidth(text, font, size) <= width:
         return text
-    while text and canvas.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if canvas.stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def numbered_canvas_class() -> type:
