@@ -205,15 +205,17 @@ def test_fifty_thousand_rows(sqlite_db: Database, tmp_path: Path) -> None:
         assert session.scalar(select(func.count()).select_from(Organization)) == 25_000
 
 
-@pytest.mark.parametrize("kind", ["not_xlsx", "empty", "no_header", "password", "zip"])
+@pytest.mark.parametrize("kind", ["not_xlsx", "empty", "no_header", "password", "zip", "csv"])
 def test_bad_files_are_refused_clearly(sqlite_db: Database, tmp_path: Path, kind: str) -> None:
-    path = tmp_path / f"{kind}.xlsx"
+    path = tmp_path / (f"{kind}.csv" if kind == "csv" else f"{kind}.xlsx")
     if kind == "not_xlsx":
         path.write_text("Nazwa;NIP\nGmina;123\n", encoding="utf-8")
     elif kind == "empty":
         Workbook().save(path)
     elif kind == "no_header":
         _sheet(path, [["a", "b"]], title_rows=0, headers=["Kolor", "Smak"])
+    elif kind == "csv":
+        path.write_text("Nazwa instytucji;NIP\nGmina Łącko;7340009469\n", encoding="utf-8")
     elif kind == "password":
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
     else:

@@ -103,9 +103,12 @@ def _open_workbook(path: Path):
         raise UnreadableWorkbook(_(
             "The file {name} is password-protected or in the old .xls format. Remove the "
             "password or save it as .xlsx in Excel, then try again.").format(name=path.name))
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
+            TypeError) as error:
         raise UnreadableWorkbook(_(
             "The file {name} is not an Excel workbook (.xlsx) or is damaged.").format(
                 name=path.name)) from error

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from skimlll_desktop.i18n import N_, _
 from skimlll_desktop.models import (
@@ -410,7 +410,7 @@ _ORGANIZATION_FIELDS = ("name", "short_name", "type", "nip", "regon", "krs", "ad
                         "email", "phone", "notes")
 
 
-def _apply_row(session, row: PartnerRow) -> Organization:
+def _apply_row(session, row: PartnerRow, people_by_email: dict[str, Person]) -> Organization:
     values = row.values
     if row.match_id is not None:
         organization = session.get(Organization, row.match_id)
@@ -433,15 +433,14 @@ def _apply_row(session, row: PartnerRow) -> Organization:
         if values.get("pillar") and membership.wzk_pillar != values["pillar"]:
             membership.wzk_pillar = values["pillar"]
     if row.contact is not None:
-        _apply_contact(session, organization, row.contact)
+        _apply_contact(session, organization, row.contact, people_by_email)
     return organization
 
 
-def _apply_contact(session, organization: Organization, contact: ContactPerson) -> None:
-    person = None
-    if contact.email:
-        person = session.scalars(select(Person).where(Person.email == contact.email)).first()
-    if person is None:
+def _apply_contact(session, organization: Organization, contact: ContactPerson,
+                   people_by_email: dict[str, Person]) -> None:
+    person = people_by_email.get(contact.email.lower()) if contact.email else None
+    if person is None and organization.id is not None:
         for affiliation in organization.affiliations:
             candidate = affiliation.person
             if fold(candidate.last_name) == fold(contact.last_name) and fold(
@@ -455,6 +454,8 @@ def _apply_contact(session, organization: Organization, contact: ContactPerson) 
         new = getattr(contact, name)
         if new and getattr(person, name) != new:
             setattr(person, name, new)
+    if contact.email:
+        people_by_email[contact.email.lower()] = person
     if contact.position and person.position != contact.position:
         person.position = contact.position
     if not any(a.organization is organization for a in person.affiliations):
@@ -463,24 +464,40 @@ def _apply_contact(session, organization: Organization, contact: ContactPerson) 
 
 
 def apply_partner_import(database: Database, preview: ImportPreview) -> Job[ImportResult]:
-    """Write every accepted row of the preview in one transaction (all or nothing)."""
+    """Write every accepted row of the preview in one transaction (all or nothing).
+
+    Lookups do not flush (``no_autoflush``): changes go to the database every few
+    hundred rows, so the search index is rewritten in batches, not row by row.
+    """
     accepted = [row for row in preview.rows if row.action != SKIP]
     total = len(accepted)
     yield Progress(0, total, _("Saving…"))
-    with database.transaction() as session:
+    with database.transaction() as session, session.no_autoflush:
+        emails = {row.contact.email.lower() for row in accepted
+                  if row.contact is not None and row.contact.email}
+        people_by_email: dict[str, Person] = {}
+        for chunk in _chunks(sorted(emails), 500):
+            for person in session.scalars(select(Person).where(
+                    func.lower(Person.email).in_(chunk))):
+                people_by_email.setdefault(person.email.lower(), person)
         for done, row in enumerate(accepted, start=1):
-            _apply_row(session, row)
-            if done % 200 == 0:
+            _apply_row(session, row, people_by_email)
+            if done % 500 == 0:
                 session.flush()
                 yield Progress(done, total, _("Saving…"))
         session.flush()
-    yield Progress(total, total, _("Saving…"))
+        # the last report comes before the commit: a Cancel here still undoes everything
+        yield Progress(total, total, _("Saving…"))
     return ImportResult(
         imported=preview.count(CREATE),
         updated=preview.count(UPDATE),
         skipped=preview.count(SKIP),
         problems=tuple(preview.problems),
     )
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 ACTION_LABELS = {CREATE: N_("new"), UPDATE: N_("update"), SKIP: N_("skipped")}
