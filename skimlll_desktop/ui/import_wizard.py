@@ -62,28 +62,6 @@ class PreviewShown:
     rows: list[PreparedRow]
 
 
-def cancellable_until_commit(job: Job[T]) -> Job[T]:
-    """Pass a job's progress on, except its reports of being done.
-
-    ``apply_partner_import`` reports its end (``done == total``) after its
-    transaction has committed: a Cancel seen there would say "cancelled" about
-    rows already written. Without those reports, every cancel point the runner
-    sees lies inside the transaction (or before it), so a cancel really does
-    leave the database as it was; a job past its last row simply finishes.
-    """
-    try:
-        while True:
-            try:
-                progress = next(job)
-            except StopIteration as end:
-                return end.value
-            if progress.done >= progress.total:
-                continue
-            yield progress
-    finally:
-        job.close()
-
-
 def _preview_job(
     database: Database,
     path: Path,
@@ -332,7 +310,7 @@ class PartnerImportWizard(QWizard):
         self.preview_page.set_busy(True, _("Importing…"))
         self.run_job(
             "import",
-            cancellable_until_commit(apply_partner_import(self.database, self.preview)),
+            apply_partner_import(self.database, self.preview),
             _("Importing partners…"),
             on_finished=self._imported,
             on_failed=self._import_failed,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from skimlll_desktop.models import Organization
 from skimlll_desktop.services.database import Database, open_database
-from skimlll_desktop.services.jobs import Progress, run_job
+from skimlll_desktop.services.jobs import run_job
 from skimlll_desktop.services.partner_import import SYNONYMS, preview_partner_import
 from skimlll_desktop.services.registry import OrganizationQuery, list_organizations
 from skimlll_desktop.ui.import_preview_model import (
@@ -34,7 +34,7 @@ from skimlll_desktop.ui.import_preview_model import (
     ROW_NUMBER_ROLE,
     ImportPreviewTableModel,
 )
-from skimlll_desktop.ui.import_wizard import PartnerImportWizard, cancellable_until_commit
+from skimlll_desktop.ui.import_wizard import PartnerImportWizard
 from skimlll_desktop.ui.import_wizard_pages import ALL_FIELDS, column_letter
 
 TIMEOUT = 20_000
@@ -496,9 +496,9 @@ def test_cancel_during_the_import_writes_nothing(
     release = threading.Event()
     original = partner_import._apply_row
 
-    def slow_first_row(session: Any, row: Any) -> Any:
+    def slow_first_row(session: Any, row: Any, *rest: Any) -> Any:
         release.wait(TIMEOUT / 1000)
-        return original(session, row)
+        return original(session, row, *rest)
 
     monkeypatch.setattr(partner_import, "_apply_row", slow_first_row)
     with qtbot.waitSignal(wizard.import_cancelled, timeout=TIMEOUT):
@@ -540,9 +540,9 @@ def test_esc_while_importing_cancels_instead_of_closing(
     release = threading.Event()
     original = partner_import._apply_row
 
-    def slow_first_row(session: Any, row: Any) -> Any:
+    def slow_first_row(session: Any, row: Any, *rest: Any) -> Any:
         release.wait(TIMEOUT / 1000)
-        return original(session, row)
+        return original(session, row, *rest)
 
     monkeypatch.setattr(partner_import, "_apply_row", slow_first_row)
     with qtbot.waitSignal(wizard.import_cancelled, timeout=TIMEOUT):
@@ -605,30 +605,6 @@ def test_closing_and_deleting_the_wizard_while_the_rows_are_checked_is_safe(
         release.set()
     qtbot.waitUntil(lambda: running_workers() == 0, timeout=TIMEOUT)
     assert _organizations(database) == []
-
-
-def test_the_commit_safe_wrapper_hides_only_the_end_reports() -> None:
-    closed: list[bool] = []
-
-    def job() -> Generator[Progress, None, str]:
-        try:
-            yield Progress(0, 3)
-            yield Progress(2, 3)
-            yield Progress(3, 3)  # past the commit: no cancel any more
-            return "done"
-        finally:
-            closed.append(True)
-
-    wrapped = cancellable_until_commit(job())
-    assert [next(wrapped), next(wrapped)] == [Progress(0, 3), Progress(2, 3)]
-    with pytest.raises(StopIteration) as end:
-        next(wrapped)
-    assert end.value.value == "done"
-
-    stopped = cancellable_until_commit(job())
-    next(stopped)
-    stopped.close()  # a cancel: the inner job is closed too (its transaction rolls back)
-    assert closed == [True, True]
 
 
 # --- the model ------------------------------------------------------------------------------
