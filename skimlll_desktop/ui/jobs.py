@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from skimlll_desktop.i18n import _
 from skimlll_desktop.services.errors import UserFacingError
@@ -234,13 +235,15 @@ def run_with_progress(
     timer.setInterval(delay_ms)
 
     def show_dialog() -> None:
-        if worker.is_running() and not worker.cancel_requested:
+        if isValid(dialog) and worker.is_running() and not worker.cancel_requested:
             dialog.show()
 
     def cancel() -> None:
         worker.cancel()
 
     def close_dialog() -> None:
+        if not isValid(dialog):  # its parent window was closed meanwhile
+            return
         timer.stop()
         dialog.reset()
         dialog.hide()
