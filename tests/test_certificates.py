@@ -209,3 +209,19 @@ def test_register_export(sqlite_db: Database, tmp_path: Path) -> None:
     sheet = load_workbook(export_register(sqlite_db, tmp_path / "r.xlsx")).active
     assert sheet["A2"].value == "ZU/2026/0001" and sheet["C2"].value == HOSTILE
     assert sheet["G2"].value == "ważny"
+
+
+def test_correcting_a_diploma_keeps_the_award(sqlite_db: Database, tmp_path: Path) -> None:
+    template = default_template(sqlite_db, DocumentKind.DIPLOMA)
+    run_job(issue_documents(sqlite_db, IssueRequest(
+        kind=DocumentKind.DIPLOMA, template_id=template.id or 0,
+        recipients=[Recipient(None, "Gmina Łąck", extra={
+            "nagroda": "I miejsce w kategorii: gmina wiejska", "edycja": "2026"})],
+        issue_date=date(2026, 12, 10), out_pdf=tmp_path / "d.pdf")))
+    (row,) = list_register(sqlite_db)
+    fixed = run_job(reissue_corrected(sqlite_db, row.id, "Gmina Łącko", tmp_path / "fix.pdf"))
+    text = " ".join(PdfReader(tmp_path / "fix.pdf").pages[0].extract_text().split())
+    assert "Gmina Łącko" in text and "I miejsce w kategorii: gmina wiejska" in text
+    assert "edycja 2026" in text and "{" not in text
+    assert fixed.pages[0].number.startswith("DY/") and fixed.pages[0].number != row.number
+    assert verify(sqlite_db, row.number, row.code).verdict is Verdict.REPLACED

@@ -55,6 +55,7 @@ from skimlll_desktop.services.events import PRESENT
 from skimlll_desktop.services.files import safe_file_name
 from skimlll_desktop.services.jobs import Job, Progress
 from skimlll_desktop.services.labels import event_type_label
+from skimlll_desktop.services.pdf import pdf_lock
 from skimlll_desktop.services.settings import load_document_settings
 
 PREFIXES = {DocumentKind.PARTICIPATION: "ZU", DocumentKind.DIPLOMA: "DY",
@@ -227,7 +228,7 @@ def event_recipients(database: Database, event_id: int, all_sessions: bool = Fal
                 if count and (not all_sessions or count >= sessions)]
 
 
-def _page_inputs(template: DocumentTemplate, settings: Any, recipient: Recipient,
+def page_inputs(template: DocumentTemplate, settings: Any, recipient: Recipient,
                  values: dict[str, str], number: str, code: str, issue_date: date,
                  assets: dict[str, str | None]) -> dict[str, Any]:
     filled_values = {
@@ -309,49 +310,74 @@ def issue_documents(database: Database, request: IssueRequest) -> Job[IssueResul
             images = {digest: data for digest, data in (
                 (assets["background"], template.background), (assets["logo"], settings.logo),
                 (assets["funding_bar"], settings.funding_bar)) if digest}
-            renderer = PageRenderer(images)
-            combined = renderer.open(work / "all.pdf") if request.out_pdf else None
             person_uuids = dict(session.execute(select(Person.id, Person.uuid).where(
                 Person.id.in_([r.person_id for r in request.recipients if r.person_id]))).all())
-            pages: list[IssuedPage] = []
-            rows: list[dict[str, Any]] = []
-            now = utcnow()
-            for index, recipient in enumerate(request.recipients):
-                serial = first + index
-                number = f"{PREFIXES[request.kind]}/{year}/{serial:04d}"
-                inputs = _page_inputs(template, settings, recipient, values, number,
-                                      verification_code(secret, number), request.issue_date,
-                                      assets)
-                if combined is not None:
-                    renderer.draw(combined, inputs)
-                own_file = None
-                if request.per_person_dir is not None:
-                    # the number keeps names unique even when long names are cut
-                    own_file = work / "people" / (safe_file_name(recipient.name, max_length=60)
-                                                  + "-" + safe_file_name(number, ".pdf"))
-                    own_file.parent.mkdir(exist_ok=True)
-                    single = renderer.open(own_file)
-                    renderer.draw(single, inputs)
-                    single.save()
-                rows.append({"number": number, "kind": request.kind, "year": year,
-                             "serial": serial, "person_id": recipient.person_id,
-                             "event_id": request.event_id, "holder_name": recipient.name,
-                             "subject": subject[:400], "issued_at": now, "issued_by": actor,
-                             "status": DocumentStatus.VALID, "inputs": inputs,
-                             "inputs_sha256": _digest(inputs)})
-                uuid_ = person_uuids.get(recipient.person_id) if recipient.person_id else None
-                pages.append(IssuedPage(number, recipient.person_id,
-                                        str(uuid_) if uuid_ else None, recipient.name,
-                                        own_file))
-                if (index + 1) % 25 == 0:
-                    yield Progress(index + 1, total, _("Drawing pages…"))
-            if combined is not None:
-                combined.save()
+            context = _Batch(request, template, settings, values, secret, assets, first, year,
+                             subject, actor, person_uuids)
+            with pdf_lock:  # reportlab keeps global state: one PDF job at a time
+                pages, rows = yield from _draw_pages(PageRenderer(images), work, context)
             _insert_issued(session, rows)
+            # the last report comes before the commit: a Cancel here still issues nothing
+            yield Progress(total, total, _("Done."))
             # Files go into place inside the transaction: if moving fails, nothing is issued.
             pages = _move_into_place(work, request, pages)
-    yield Progress(total, total, _("Done."))
     return IssueResult(tuple(pages), request.out_pdf)
+
+
+@dataclass(frozen=True)
+class _Batch:
+    request: IssueRequest
+    template: DocumentTemplate
+    settings: Any
+    values: dict[str, str]
+    secret: bytes
+    assets: dict[str, str | None]
+    first: int
+    year: int
+    subject: str
+    actor: str
+    person_uuids: dict[int, Any]
+
+
+def _draw_pages(renderer: Any, work: Path, batch: _Batch
+                ) -> Job[tuple[list[IssuedPage], list[dict[str, Any]]]]:
+    request = batch.request
+    total = len(request.recipients)
+    combined = renderer.open(work / "all.pdf") if request.out_pdf else None
+    pages: list[IssuedPage] = []
+    rows: list[dict[str, Any]] = []
+    now = utcnow()
+    for index, recipient in enumerate(request.recipients):
+        serial = batch.first + index
+        number = f"{PREFIXES[request.kind]}/{batch.year}/{serial:04d}"
+        inputs = page_inputs(batch.template, batch.settings, recipient, batch.values, number,
+                             verification_code(batch.secret, number), request.issue_date,
+                             batch.assets)
+        if combined is not None:
+            renderer.draw(combined, inputs)
+        own_file = None
+        if request.per_person_dir is not None:
+            # the number keeps names unique even when long names are cut
+            own_file = work / "people" / (safe_file_name(recipient.name, max_length=60)
+                                          + "-" + safe_file_name(number, ".pdf"))
+            own_file.parent.mkdir(exist_ok=True)
+            single = renderer.open(own_file)
+            renderer.draw(single, inputs)
+            single.save()
+        rows.append({"number": number, "kind": request.kind, "year": batch.year,
+                     "serial": serial, "person_id": recipient.person_id,
+                     "event_id": request.event_id, "holder_name": recipient.name,
+                     "subject": batch.subject[:400], "issued_at": now, "issued_by": batch.actor,
+                     "status": DocumentStatus.VALID, "inputs": inputs,
+                     "inputs_sha256": _digest(inputs)})
+        uuid_ = batch.person_uuids.get(recipient.person_id) if recipient.person_id else None
+        pages.append(IssuedPage(number, recipient.person_id, str(uuid_) if uuid_ else None,
+                                recipient.name, own_file))
+        if (index + 1) % 25 == 0:
+            yield Progress(index + 1, total, _("Drawing pages…"))
+    if combined is not None:
+        combined.save()
+    return pages, rows
 
 
 def _insert_issued(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -473,32 +499,68 @@ def reprint(database: Database, document_ids: Sequence[int], out_pdf: Path) -> P
 
 def reissue_corrected(database: Database, document_id: int, holder_name: str,
                       out_pdf: Path) -> Job[IssueResult]:
-    """A corrected document gets a NEW number; the old one is marked replaced."""
+    """A corrected document: the same page with the name corrected, under a NEW number;
+    the old document is marked replaced. Everything else (award, edition, event, texts)
+    comes from what was issued, not from today's template."""
+    from skimlll_desktop.services.certificate_pages import PageRenderer
+
+    holder_name = " ".join(holder_name.split())
+    if not holder_name:
+        from skimlll_desktop.services.registry import FormErrors
+
+        raise FormErrors({"holder": _("Give the holder's name.")})
     with database.transaction() as session:
         old = session.get(IssuedDocument, document_id)
         if old is None:
             raise RecordNotFoundError(_("This document is not in the register."))
-        if old.status is not DocumentStatus.VALID:
-            raise UserFacingError(_("Only a valid document can be corrected."))
-        template_id = session.scalar(select(DocumentTemplate.id).where(
-            DocumentTemplate.kind == old.kind).order_by(DocumentTemplate.is_default.desc())
-            .limit(1))
-        person = session.get(Person, old.person_id) if old.person_id else None
-        request = IssueRequest(
-            kind=old.kind, template_id=template_id or 0,
-            recipients=[Recipient(old.person_id, holder_name,
-                                  person.gender if person else None)],
-            event_id=old.event_id, subject=old.subject, out_pdf=Path(out_pdf))
-        old_id = old.id
-    result = yield from issue_documents(database, request)
-    with database.transaction() as session:
-        old = session.get(IssuedDocument, old_id)
-        new_id = session.scalar(select(IssuedDocument.id).where(
-            IssuedDocument.number == result.pages[0].number))
-        assert old is not None
-        old.status = DocumentStatus.REPLACED
-        old.replaced_by_id = new_id
-    return result
+        kind = old.kind
+    year = date.today().year
+    _ensure_counter(database, kind, year)
+    yield Progress(0, 1, _("Preparing…"))
+    with tempfile.TemporaryDirectory(prefix="skimlll-docs-") as folder:
+        work = Path(folder) / "corrected.pdf"
+        with database.transaction() as session:
+            serial = _take_numbers(session, kind, year, 1)
+            old = session.get(IssuedDocument, document_id)
+            if old is None:
+                raise RecordNotFoundError(_("This document is not in the register."))
+            if old.status is not DocumentStatus.VALID:
+                raise UserFacingError(_("Only a valid document can be corrected."))
+            number = f"{PREFIXES[kind]}/{year}/{serial:04d}"
+            inputs = dict(old.inputs)
+            inputs.update(
+                holder=holder_name, number=number,
+                code=verification_code(_secret(session), number),
+                body=str(inputs.get("body", "")).replace(old.holder_name, holder_name))
+            digests = {h for h in inputs.get("assets", {}).values() if h}
+            images = dict(session.execute(select(DocumentAsset.sha256, DocumentAsset.data)
+                                          .where(DocumentAsset.sha256.in_(digests))).all())
+            with pdf_lock:
+                renderer = PageRenderer(images)
+                canvas = renderer.open(work)
+                renderer.draw(canvas, inputs)
+                canvas.save()
+            now = utcnow()
+            new = IssuedDocument(
+                number=number, kind=kind, year=year, serial=serial, person_id=old.person_id,
+                event_id=old.event_id, holder_name=holder_name, subject=old.subject,
+                issued_at=now, issued_by=actor_for(database.location), inputs=inputs,
+                inputs_sha256=_digest(inputs))
+            session.add(new)
+            session.flush()
+            old.status = DocumentStatus.REPLACED
+            old.replaced_by_id = new.id
+            yield Progress(1, 1, _("Done."))
+            try:
+                Path(out_pdf).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(work, out_pdf)
+            except OSError as error:
+                raise UserFacingError(_("The documents could not be saved: {reason}. No "
+                                        "number was issued.").format(
+                    reason=error.strerror or error)) from error
+            person_uuid = str(session.get(Person, old.person_id).uuid) if old.person_id else None
+    return IssueResult((IssuedPage(number, old.person_id, person_uuid, holder_name,
+                                   Path(out_pdf)),), Path(out_pdf))
 
 
 def export_register(database: Database, path: Path) -> Path:
