@@ -42,6 +42,7 @@ from skimlll_desktop.models import (
 from skimlll_desktop.models.base import utcnow
 from skimlll_desktop.services.database import Database, actor_for
 from skimlll_desktop.services.errors import RecordNotFoundError, UserFacingError
+from skimlll_desktop.services.polish_text import sort_key
 from skimlll_desktop.services.ranking import (
     CriterionSpec,
     EntrySpec,
@@ -228,7 +229,8 @@ def list_entries(database: Database, year: int) -> list[EntryRow]:
         categories = {c.id: c.name for c in edition.categories}
         gminy = dict(session.execute(select(Gmina.teryt, Gmina.name)).all())
         rows = []
-        for entry in sorted(edition.entries, key=lambda e: gminy.get(e.gmina_teryt, "")):
+        for entry in sorted(edition.entries,
+                            key=lambda e: sort_key(gminy.get(e.gmina_teryt, ""))):
             late = bool(edition.deadline and entry.submitted_on
                         and entry.submitted_on > edition.deadline)
             rows.append(EntryRow(entry.id, entry.uuid, entry.gmina_teryt,
@@ -436,8 +438,6 @@ def apply_scores(session: Session, edition: CompetitionEdition, juror_id: int,
 
 def competition_ranking(database: Database, year: int,
                         exclude_jurors: Sequence[int] = ()) -> dict[str, list[RankedEntry]]:
-    from skimlll_desktop.services.polish_text import sort_key
-
     with database.transaction() as session:
         edition = _edition(session, year)
         categories = {c.id: c.name for c in edition.categories}
