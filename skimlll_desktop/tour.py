@@ -173,6 +173,10 @@ def _tour(args: argparse.Namespace, folder: Path, temp: Path, size: tuple[int, i
         people.search.clear()
         wait(ms=400)
 
+    from skimlll_desktop.ui.registry_tour import capture_registry
+
+    capture_registry(window, save, with_dialog, wait)
+
     about = window.show_about()
     save(with_dialog(about), "about")
     tabs = about.findChild(QWidget, "aboutTabs")

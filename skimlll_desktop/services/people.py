@@ -52,10 +52,16 @@ class PersonRow:
 
 
 def _in_organizations(condition) -> Any:
-    """People with an affiliation to an organisation meeting ``condition``."""
-    return exists().where(Affiliation.person_id == Person.id,
-                          Affiliation.organization_id.in_(select(Organization.id).where(
-                              condition)))
+    """People with an affiliation to an organisation meeting ``condition``.
+
+    The list joins the primary affiliation, its organisation and the gmina: the
+    subqueries must not correlate to those, only to the person.
+    """
+    return exists().where(
+        Affiliation.person_id == Person.id,
+        Affiliation.organization_id.in_(select(Organization.id).where(condition)
+                                        .correlate(None)),
+    ).correlate_except(Affiliation)
 
 
 def _filtered(statement: Select, query: PeopleQuery) -> Select:
@@ -63,7 +69,8 @@ def _filtered(statement: Select, query: PeopleQuery) -> Select:
     if tokens:
         statement = statement.where(Person.id.in_(matching_ids(PERSON, tokens)))
     if query.powiat_teryt:
-        in_powiat = select(Gmina.teryt).where(Gmina.powiat_teryt == query.powiat_teryt)
+        in_powiat = select(Gmina.teryt).where(
+            Gmina.powiat_teryt == query.powiat_teryt).correlate(None)
         statement = statement.where(or_(
             Person.gmina_teryt.in_(in_powiat),
             _in_organizations(Organization.powiat_teryt == query.powiat_teryt)))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from skimlll_desktop.ui.theme import PAGE_MARGIN, muted_color, set_role, tinted_icon
 
@@ -60,8 +67,25 @@ class EmptyStateWidget(QWidget):
             row.addWidget(label)
             row.addStretch(1)
             layout.addLayout(row)
+        self._buttons = QHBoxLayout()
+        self._buttons.setSpacing(10)
+        self._buttons.addStretch(1)
+        self._buttons.addStretch(1)
+        layout.addSpacing(6)
+        layout.addLayout(self._buttons)
         layout.addStretch(3)
         self._paint_icon()
+
+    def add_button(self, name: str, icon: str, text: str, tip: str = "") -> QPushButton:
+        """The area's first action ("Add the first partner"), under the text."""
+        button = QPushButton(tinted_icon(icon), text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", ""))
+        if tip:
+            button.setToolTip(tip)
+        button.setMinimumHeight(button.sizeHint().height() + 6)
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        return button
 
     def set_text(self, title: str, body: str) -> None:
         self.title_label.setText(title)

@@ -20,9 +20,17 @@ def help_markdown() -> str:
           "office server."),
         "### " + _("Areas"),
         _("Choose an area in the bar on the left, or press Ctrl+1 … Ctrl+9 (menu View)."),
+        "- **" + _("Partners") + "** — " + _(
+            "the registry of institutions with their MPKU membership, Programme Council seats, "
+            "themes and people. Search (Ctrl+F) ignores Polish letters: “lacko” finds "
+            "“Łącko”. Narrow the list with the filters under the search field; right-click a "
+            "column header to choose the columns. Ctrl+N adds, Enter opens the selected row, "
+            "Delete deletes it after asking; Edit → Merge… joins two rows that are the same "
+            "institution; File → Export the list to Excel… saves what the list shows."),
         "- **" + _("People") + "** — " + _(
-            "the list of people. Type in the search field (Ctrl+F) to find someone by name or "
-            "e-mail; click a column header to sort by it."),
+            "the list of people, with the same search, filters and keys. A person's card "
+            "holds their institutions and roles, RODO consent, themes and the events they "
+            "attended."),
         "- **" + _("Settings") + "** — " + _(
             "the institution, the project and the images printed on documents (shared by "
             "everyone who uses the database), and the program's language (this computer "
@@ -44,6 +52,10 @@ def help_markdown() -> str:
             for keys, what in (
                 ("Ctrl+1 … Ctrl+9", _("go to an area")),
                 ("Ctrl+F", _("search")),
+                ("Ctrl+N", _("add to the list")),
+                ("Enter", _("open the selected row")),
+                ("Delete", _("delete the selected rows")),
+                ("Ctrl+E", _("export the list to Excel")),
                 ("Ctrl+S", _("save")),
                 ("Ctrl+O", _("open a database")),
                 ("Ctrl+Shift+N", _("new database")),

@@ -34,7 +34,9 @@ from skimlll_desktop.ui.database_dialogs import DatabaseProblemDialog, ProblemCh
 from skimlll_desktop.ui.empty_state import EmptyStateWidget
 from skimlll_desktop.ui.errors import show_message
 from skimlll_desktop.ui.jobs import JobWorker, call_as_job, run_with_progress
+from skimlll_desktop.ui.partners_page import PartnersPage
 from skimlll_desktop.ui.people_page import PeoplePage
+from skimlll_desktop.ui.registry_page import RegistryListPage
 from skimlll_desktop.ui.settings_page import SettingsPage
 from skimlll_desktop.ui.theme import app_icon, tinted_icon
 
@@ -60,9 +62,7 @@ class Area:
 
 
 AREAS: tuple[Area, ...] = (
-    Area("partnersArea", "partners", N_("Partners"), N_("Partners"),
-         N_("The registry of MPKU partner institutions and the people who represent them, "
-            "with memberships and Programme Council seats. This area is being prepared.")),
+    Area("partnersArea", "partners", N_("Partners")),
     Area("peopleArea", "people", N_("People")),
     Area("eventsArea", "events", N_("Events"), N_("Events"),
          N_("Partner mornings, workshops, conferences, Think Tank meetings and the gala: "
@@ -155,17 +155,23 @@ class MainWindow(QMainWindow):
 
         self.area_stack = QStackedWidget(self)
         self.area_stack.setObjectName("areaStack")
-        self.people_page = PeoplePage(self.area_stack)
+        self.partners_page = PartnersPage(self.settings, self.area_stack)
+        self.people_page = PeoplePage(self.settings, self.area_stack)
+        for list_page in self.list_pages():
+            list_page.status_message.connect(self._status)
+            list_page.records_changed.connect(self._update_counts)
+            list_page.selection_changed.connect(self._update_actions)
         self.settings_page = SettingsPage(self.settings, self.area_stack)
         self.settings_page.status_message.connect(self._status)
         self.settings_page.saved.connect(self._update_counts)
+        built: dict[str, QWidget] = {"partnersArea": self.partners_page,
+                                     "peopleArea": self.people_page,
+                                     "settingsArea": self.settings_page}
         self.pages: dict[str, QWidget] = {}
         for area in AREAS:
             page: QWidget
-            if area.object_name == "peopleArea":
-                page = self.people_page
-            elif area.object_name == "settingsArea":
-                page = self.settings_page
+            if area.object_name in built:
+                page = built[area.object_name]
             else:
                 page = EmptyStateWidget(
                     area.icon, _(area.title), _(area.body), self.area_stack,
@@ -258,7 +264,14 @@ class MainWindow(QMainWindow):
         self.action_quit = self._action(
             "actionQuit", _("&Quit"), self.close, "Ctrl+Q", None, _("Close the program"))
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.action_import_partners = self._action(
+            "actionImportPartners", _("&Import partners from Excel…"), self.import_partners,
+            None, "import", _("Read partners and their contact persons from an Excel sheet"))
+        self.action_export_list = self._action(
+            "actionExportList", _("&Export the list to Excel…"), self.export_list, "Ctrl+E",
+            "export", _("Save the list as it is shown to an Excel file"))
         for action in (self.action_new, self.action_open, None, self.action_save, None,
+                       self.action_import_partners, self.action_export_list, None,
                        self.action_backup, self.action_restore, None, self.action_quit):
             if action is None:
                 file_menu.addSeparator()
@@ -267,10 +280,27 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(_("&Edit"))
         edit_menu.setObjectName("menuEdit")
+        self.action_add = self._action(
+            "actionAdd", _("&Add…"), lambda: self._on_list("add_record"), "Ctrl+N", "add",
+            _("Add a partner or a person to the current list"))
+        self.action_open_record = self._action(
+            "actionOpenRecord", _("&Open the selected"), lambda: self._on_list("open_selected"),
+            None, "edit", _("Open the selected row's card (also: Enter or double-click)"))
+        self.action_merge = self._action(
+            "actionMerge", _("&Merge…"), lambda: self._on_list("merge_selected"), None, "merge",
+            _("Merge two selected rows that are the same institution or person"))
+        self.action_delete = self._action(
+            "actionDelete", _("&Delete…"), lambda: self._on_list("delete_selected"),
+            QKeySequence.StandardKey.Delete, "delete", _("Delete the selected rows"))
         self.action_find = self._action(
             "actionFind", _("&Find"), self.find, QKeySequence.StandardKey.Find, "search",
             _("Go to the search field of the current list"))
-        edit_menu.addAction(self.action_find)
+        for action in (self.action_add, self.action_open_record, self.action_merge,
+                       self.action_delete, None, self.action_find):
+            if action is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(action)
 
         view_menu = bar.addMenu(_("&View"))
         view_menu.setObjectName("menuView")
@@ -342,14 +372,47 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         area = self.current_area()
         has_database = self.database is not None
-        self.action_find.setEnabled(has_database and area == "peopleArea")
+        page = self.current_list_page() if has_database else None
+        selected = len(page.selected_ids()) if page is not None else 0
+        self.action_find.setEnabled(page is not None)
         self.action_save.setEnabled(has_database and area == "settingsArea")
         self.action_backup.setEnabled(has_database)
         self.action_restore.setEnabled(has_database)
+        self.action_add.setEnabled(page is not None)
+        self.action_export_list.setEnabled(page is not None)
+        self.action_open_record.setEnabled(selected >= 1)
+        self.action_delete.setEnabled(selected >= 1)
+        self.action_merge.setEnabled(selected == 2)
+        self.action_import_partners.setEnabled(has_database)
+
+    def list_pages(self) -> tuple[RegistryListPage, ...]:
+        return (self.partners_page, self.people_page)
+
+    def current_list_page(self) -> RegistryListPage | None:
+        page = self.area_stack.currentWidget()
+        return page if isinstance(page, RegistryListPage) else None
+
+    def _on_list(self, method: str) -> Any:
+        """Edit → Add / Open / Merge / Delete on the list that is shown."""
+        page = self.current_list_page()
+        if page is None or self.database is None:
+            return None
+        return getattr(page, method)()
 
     def find(self) -> None:
-        if self.current_area() == "peopleArea":
-            self.people_page.focus_search()
+        page = self.current_list_page()
+        if page is not None:
+            page.focus_search()
+
+    def export_list(self) -> Any:
+        return self._on_list("export_list")
+
+    def import_partners(self) -> Any:
+        """File → Import partners from Excel…: the Partners area with the import wizard."""
+        if self.database is None:
+            return None
+        self.show_area("partnersArea")
+        return self.partners_page.import_from_excel()
 
     def save_current(self) -> None:
         if self.current_area() == "settingsArea":
@@ -386,7 +449,8 @@ class MainWindow(QMainWindow):
             return
         old = self.database
         self.database = opened.database
-        self.people_page.set_database(opened.database)
+        for list_page in self.list_pages():
+            list_page.set_database(opened.database)
         self.settings_page.set_database(opened.database)
         if old is not None and old is not opened.database:
             old.dispose()
@@ -645,7 +709,8 @@ class MainWindow(QMainWindow):
 
     def _close_database(self) -> None:
         database, self.database = self.database, None
-        self.people_page.set_database(None)
+        for list_page in self.list_pages():
+            list_page.set_database(None)
         self.settings_page.set_database(None)
         if database is not None:
             database.dispose()
@@ -739,7 +804,8 @@ class MainWindow(QMainWindow):
                 dialog.close()
         self._closed = True
         if self.database is not None:
-            self.people_page.set_database(None)
+            for list_page in self.list_pages():
+                list_page.set_database(None)
             self.settings_page.set_database(None)
             self.database.dispose()
             self.database = None

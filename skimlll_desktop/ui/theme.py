@@ -110,6 +110,22 @@ QLineEdit:focus, QPlainTextEdit:focus {
 QLineEdit:disabled, QPlainTextEdit:disabled {
     color: palette(placeholder-text);
 }
+QComboBox QLineEdit, QAbstractSpinBox QLineEdit {
+    border: none;
+    padding: 0px;
+    background: transparent;
+}
+QLabel[role="fieldError"] {
+    color: #d93025;
+}
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {
+    border: 1px solid #d93025;
+}
+QComboBox[invalid="true"], QAbstractSpinBox[invalid="true"] {
+    border: 1px solid #d93025;
+    border-radius: 3px;
+    padding: 2px 4px;
+}
 QGroupBox {
     font-weight: 600;
 }

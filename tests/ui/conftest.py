@@ -110,3 +110,13 @@ def make_window(qtbot, settings: QSettings):  # type: ignore[no-untyped-def]
 def window(make_window, db_path: Path):  # type: ignore[no-untyped-def]
     """A main window with the test's database open."""
     return make_window(db_path)
+
+
+@pytest.fixture
+def setup_db(db_path: Path) -> Iterator[Database]:
+    """The test's database, for setting up data through the services (windows open their own)."""
+    database = open_database(db_path)
+    try:
+        yield database
+    finally:
+        database.dispose()

@@ -75,7 +75,7 @@ def test_areas_not_built_yet_say_what_they_are_for_without_fake_buttons(
 ) -> None:
     unbuilt = [area for area in AREAS if area.body]
     assert {area.object_name for area in unbuilt} == set(AREA_NAMES) - {
-        "peopleArea", "settingsArea"}
+        "partnersArea", "peopleArea", "settingsArea"}
     for area in unbuilt:
         page = window.findChild(QWidget, area.object_name)
         assert isinstance(page, EmptyStateWidget)
@@ -122,6 +122,8 @@ def test_every_menu_action_is_named_and_in_a_menu(window: MainWindow) -> None:
     expected = {
         "actionNewDatabase", "actionOpenDatabase", "actionSave", "actionBackup",
         "actionRestore", "actionQuit", "actionFind", "actionHelp", "actionAbout",
+        "actionAdd", "actionOpenRecord", "actionMerge", "actionDelete", "actionExportList",
+        "actionImportPartners",
     }
     assert expected <= in_menus
     ours = {a.objectName() for a in window.findChildren(QAction)
@@ -134,6 +136,9 @@ def test_every_menu_action_is_named_and_in_a_menu(window: MainWindow) -> None:
         "actionFind": QKeySequence("Ctrl+F"),
         "actionSave": QKeySequence("Ctrl+S"),
         "actionHelp": QKeySequence("F1"),
+        "actionAdd": QKeySequence("Ctrl+N"),
+        "actionDelete": QKeySequence(QKeySequence.StandardKey.Delete),
+        "actionExportList": QKeySequence("Ctrl+E"),
     }
     for name, keys in shortcuts.items():
         action = window.findChild(QAction, name)
