@@ -264,7 +264,9 @@ class GminaMapWidget(QWidget):
         self.canvas.hovered.connect(
             lambda teryt: self.hover_label.setText(self.canvas.tooltip_text(teryt)
                                                    if teryt else ""))
-        self.set_data(set(), set(), {})
+        # empty until there is data: nothing heavy (babel, the boundaries) before first paint
+        self.legend_labels[ENTERED].setText(_("Entered the competition ({n})").format(n=0))
+        self.legend_labels[LAUREATE].setText(_("Laureates, places 1–3 ({n})").format(n=0))
 
     def set_data(self, entered: Set[str], laureates: Set[str], names: Mapping[str, str],
                  podium: Mapping[str, Sequence[tuple[int, str]]] | None = None) -> None:

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from skimlll_desktop import APP_NAME
 from skimlll_desktop.i18n import N_, _, format_date, format_number, ngettext
+from skimlll_desktop.ui.competition_page import CompetitionPage
 from skimlll_desktop.ui.database_dialogs import DatabaseProblemDialog, ProblemChoice
+from skimlll_desktop.ui.documents_page import DocumentsPage
 from skimlll_desktop.ui.empty_state import EmptyStateWidget
 from skimlll_desktop.ui.errors import show_message
 from skimlll_desktop.ui.jobs import JobWorker, call_as_job, run_with_progress
@@ -71,13 +73,8 @@ AREAS: tuple[Area, ...] = (
          N_("Who came to each session — recorded also on a laptop at the venue, without a "
             "network — and attendance lists printed for signing. This area is being "
             "prepared.")),
-    Area("competitionArea", "competition", N_("Competition"), N_("Competition"),
-         N_("The “Edukacyjna Gmina Małopolski” competition: entries from gminy, the jury's "
-            "scores against weighted criteria, the ranking and the laureates. This area is "
-            "being prepared.")),
-    Area("documentsArea", "documents", N_("Documents"), N_("Documents"),
-         N_("Certificates of participation, diplomas and thank-you letters, numbered and "
-            "printed in batches. This area is being prepared.")),
+    Area("competitionArea", "competition", N_("Competition")),
+    Area("documentsArea", "documents", N_("Documents")),
     Area("recommendationsArea", "recommendations", N_("Recommendations"),
          N_("Recommendations"),
          N_("Recommendations drawn from the events' conclusions, presented to the WZK and the "
@@ -164,8 +161,15 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(self.settings, self.area_stack)
         self.settings_page.status_message.connect(self._status)
         self.settings_page.saved.connect(self._update_counts)
+        self.competition_page = CompetitionPage(self.area_stack)
+        self.competition_page.status_message.connect(self._status)
+        self.documents_page = DocumentsPage(self.area_stack)
+        self.documents_page.status_message.connect(self._status)
+        self.documents_page.documents_changed.connect(self._update_counts)
         built: dict[str, QWidget] = {"partnersArea": self.partners_page,
                                      "peopleArea": self.people_page,
+                                     "competitionArea": self.competition_page,
+                                     "documentsArea": self.documents_page,
                                      "settingsArea": self.settings_page}
         self.pages: dict[str, QWidget] = {}
         for area in AREAS:
@@ -385,6 +389,11 @@ class MainWindow(QMainWindow):
         self.action_merge.setEnabled(selected == 2)
         self.action_import_partners.setEnabled(has_database)
 
+    def database_pages(self) -> tuple[Any, ...]:
+        """Every page that works on the open database (each has ``set_database``)."""
+        return (*self.list_pages(), self.competition_page, self.documents_page,
+                self.settings_page)
+
     def list_pages(self) -> tuple[RegistryListPage, ...]:
         return (self.partners_page, self.people_page)
 
@@ -449,9 +458,8 @@ class MainWindow(QMainWindow):
             return
         old = self.database
         self.database = opened.database
-        for list_page in self.list_pages():
-            list_page.set_database(opened.database)
-        self.settings_page.set_database(opened.database)
+        for page in self.database_pages():
+            page.set_database(opened.database)
         if old is not None and old is not opened.database:
             old.dispose()
         location = opened.database.location
@@ -709,15 +717,20 @@ class MainWindow(QMainWindow):
 
     def _close_database(self) -> None:
         database, self.database = self.database, None
-        for list_page in self.list_pages():
-            list_page.set_database(None)
-        self.settings_page.set_database(None)
+        for page in self.database_pages():
+            page.set_database(None)
         if database is not None:
             database.dispose()
         self._show_content(False, _("No database is open"), "")
 
     def _confirm_leave(self) -> bool:
-        """Unsaved settings: save, discard or stay. True when it is fine to go on."""
+        """Unsaved changes: save, discard or stay. True when it is fine to go on."""
+        if not self.competition_page.confirm_leave():
+            return False
+        if self.documents_page.has_unsaved_changes() and not self._ask_to_save(
+                _("The template has changes that are not saved. Save them?"),
+                self.documents_page.save):
+            return False
         if not self.settings_page.has_unsaved_changes():
             return True
         answer = QMessageBox.question(
@@ -730,6 +743,15 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.settings_page.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _ask_to_save(self, question: str, save: Any) -> bool:
+        answer = QMessageBox.question(
+            self, _("Unsaved changes"), question,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return bool(save())
         return answer == QMessageBox.StandardButton.Discard
 
     # --- Help menu ----------------------------------------------------------------------
@@ -804,9 +826,8 @@ class MainWindow(QMainWindow):
                 dialog.close()
         self._closed = True
         if self.database is not None:
-            for list_page in self.list_pages():
-                list_page.set_database(None)
-            self.settings_page.set_database(None)
+            for page in self.database_pages():
+                page.set_database(None)
             self.database.dispose()
             self.database = None
         super().closeEvent(event)

@@ -255,13 +255,13 @@ class RecipientsWidget(QWidget):
         self.changed.emit()
 
     def _collect(self) -> tuple[list[Recipient], str]:
+        database = self._database
+        if database is None:  # nothing to import yet: the window paints first
+            return [], ""
         from skimlll_desktop.services.certificates import event_recipients
         from skimlll_desktop.services.competition import laureate_recipients
         from skimlll_desktop.services.document_recipients import people_recipients
 
-        database = self._database
-        if database is None:
-            return [], ""
         source = self.source()
         if source == SOURCE_EVENT:
             event_id = self.event_id()
