@@ -58,7 +58,13 @@ def _fill_database(path: Path) -> str:
         except ImportError:
             return "reference data only (no demo service)"
         run_job(generate_demo(database, "small"))
-        return "demo data (small)"
+        import random
+        from datetime import date
+
+        from skimlll_desktop.services.demo_competition import add_competition_demo
+
+        add_competition_demo(database, random.Random(1), date.today())
+        return "demo data (small) and two competition editions"
     finally:
         database.dispose()
 
@@ -177,6 +183,22 @@ def _tour(args: argparse.Namespace, folder: Path, temp: Path, size: tuple[int, i
 
     capture_registry(window, save, with_dialog, wait)
 
+    # The other areas' own tours: each saves its screens and returns their paths.
+    from skimlll_desktop.ui.competition_tour import capture_competition_screens
+    from skimlll_desktop.ui.documents_tour import capture_documents_screens
+    from skimlll_desktop.ui.import_wizard_tour import capture_import_wizard
+
+    database = window.database
+    assert database is not None
+    captures: list[Callable[[str], list[Path]]] = [
+        lambda prefix: capture_import_wizard(window, database, folder, prefix),
+        lambda prefix: capture_events(window, database, folder, prefix, size),
+        lambda prefix: capture_documents_screens(database, folder, prefix, size=size),
+        lambda prefix: capture_competition_screens(database, folder, prefix, size=size),
+    ]
+    for capture in captures:
+        saved.extend(capture(f"{len(saved) + 1:02d}-"))
+
     about = window.show_about()
     save(with_dialog(about), "about")
     tabs = about.findChild(QWidget, "aboutTabs")
@@ -207,6 +229,16 @@ def _tour(args: argparse.Namespace, folder: Path, temp: Path, size: tuple[int, i
     for path in saved:
         print(path)
     return 0
+
+
+def capture_events(window: object, database: object, folder: Path, prefix: str,
+                   size: tuple[int, int]) -> list[Path]:
+    """The events, check-in and attendance-list screens (when that area is built)."""
+    try:
+        from skimlll_desktop.ui.events_tour import capture_events_screens
+    except ImportError:
+        return []
+    return list(capture_events_screens(database, folder, prefix))
 
 
 if __name__ == "__main__":
