@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 
 from skimlll_desktop import APP_NAME
 from skimlll_desktop.i18n import N_, _, format_date, format_number, ngettext
+from skimlll_desktop.ui.checkin_page import CheckinPage
 from skimlll_desktop.ui.competition_page import CompetitionPage
 from skimlll_desktop.ui.database_dialogs import DatabaseProblemDialog, ProblemChoice
 from skimlll_desktop.ui.documents_page import DocumentsPage
 from skimlll_desktop.ui.empty_state import EmptyStateWidget
 from skimlll_desktop.ui.errors import show_message
+from skimlll_desktop.ui.events_page import EventsPage
 from skimlll_desktop.ui.jobs import JobWorker, call_as_job, run_with_progress
 from skimlll_desktop.ui.partners_page import PartnersPage
 from skimlll_desktop.ui.people_page import PeoplePage
@@ -66,13 +68,8 @@ class Area:
 AREAS: tuple[Area, ...] = (
     Area("partnersArea", "partners", N_("Partners")),
     Area("peopleArea", "people", N_("People")),
-    Area("eventsArea", "events", N_("Events"), N_("Events"),
-         N_("Partner mornings, workshops, conferences, Think Tank meetings and the gala: "
-            "plans, invitations and registrations. This area is being prepared.")),
-    Area("attendanceArea", "attendance", N_("Attendance"), N_("Attendance"),
-         N_("Who came to each session — recorded also on a laptop at the venue, without a "
-            "network — and attendance lists printed for signing. This area is being "
-            "prepared.")),
+    Area("eventsArea", "events", N_("Events")),
+    Area("attendanceArea", "attendance", N_("Attendance")),
     Area("competitionArea", "competition", N_("Competition")),
     Area("documentsArea", "documents", N_("Documents")),
     Area("recommendationsArea", "recommendations", N_("Recommendations"),
@@ -166,8 +163,18 @@ class MainWindow(QMainWindow):
         self.documents_page = DocumentsPage(self.area_stack)
         self.documents_page.status_message.connect(self._status)
         self.documents_page.documents_changed.connect(self._update_counts)
+        # Edit → Add and Find reach these pages through the window's actions (below).
+        self.events_page = EventsPage(self.area_stack, shortcuts=False)
+        self.events_page.status_message.connect(self._status)
+        self.events_page.events_changed.connect(self._update_counts)
+        self.checkin_page = CheckinPage(self.area_stack, shortcuts=False)
+        self.checkin_page.status_message.connect(self._status)
+        self.events_page.events_changed.connect(self.checkin_page.refresh_events)
+        self.events_page.checkin_requested.connect(self.take_attendance)
         built: dict[str, QWidget] = {"partnersArea": self.partners_page,
                                      "peopleArea": self.people_page,
+                                     "eventsArea": self.events_page,
+                                     "attendanceArea": self.checkin_page,
                                      "competitionArea": self.competition_page,
                                      "documentsArea": self.documents_page,
                                      "settingsArea": self.settings_page}
@@ -378,11 +385,12 @@ class MainWindow(QMainWindow):
         has_database = self.database is not None
         page = self.current_list_page() if has_database else None
         selected = len(page.selected_ids()) if page is not None else 0
-        self.action_find.setEnabled(page is not None)
+        event_page = self.event_page() if has_database else None
+        self.action_find.setEnabled(page is not None or event_page is not None)
         self.action_save.setEnabled(has_database and area == "settingsArea")
         self.action_backup.setEnabled(has_database)
         self.action_restore.setEnabled(has_database)
-        self.action_add.setEnabled(page is not None)
+        self.action_add.setEnabled(page is not None or event_page is not None)
         self.action_export_list.setEnabled(page is not None)
         self.action_open_record.setEnabled(selected >= 1)
         self.action_delete.setEnabled(selected >= 1)
@@ -391,8 +399,8 @@ class MainWindow(QMainWindow):
 
     def database_pages(self) -> tuple[Any, ...]:
         """Every page that works on the open database (each has ``set_database``)."""
-        return (*self.list_pages(), self.competition_page, self.documents_page,
-                self.settings_page)
+        return (*self.list_pages(), self.events_page, self.checkin_page,
+                self.competition_page, self.documents_page, self.settings_page)
 
     def list_pages(self) -> tuple[RegistryListPage, ...]:
         return (self.partners_page, self.people_page)
@@ -401,15 +409,27 @@ class MainWindow(QMainWindow):
         page = self.area_stack.currentWidget()
         return page if isinstance(page, RegistryListPage) else None
 
+    def event_page(self) -> EventsPage | CheckinPage | None:
+        """The events or the check-in page, when it is the one shown."""
+        page = self.area_stack.currentWidget()
+        return page if isinstance(page, EventsPage | CheckinPage) else None
+
+    def take_attendance(self, event_id: int) -> None:
+        """Events → "Take attendance": the check-in screen on that event."""
+        self.show_area("attendanceArea")
+        self.checkin_page.set_event(event_id)
+
     def _on_list(self, method: str) -> Any:
         """Edit → Add / Open / Merge / Delete on the list that is shown."""
-        page = self.current_list_page()
+        page: Any = self.current_list_page()
+        if page is None and method == "add_record":
+            page = self.event_page()
         if page is None or self.database is None:
             return None
         return getattr(page, method)()
 
     def find(self) -> None:
-        page = self.current_list_page()
+        page = self.current_list_page() or self.event_page()
         if page is not None:
             page.focus_search()
 
