@@ -31,11 +31,35 @@ def help_markdown() -> str:
             "the list of people, with the same search, filters and keys. A person's card "
             "holds their institutions and roles, RODO consent, themes and the events they "
             "attended."),
+        "- **" + _("Events") + "** — " + _(
+            "the year's events and the plan of partner mornings (ten a year). An event's "
+            "window holds its sessions (one per day), themes and partners, and on the "
+            "Registrations tab: inviting people by filters, statuses (a full event gets a "
+            "waiting list), copying the e-mail addresses for a BCC message, the attendance "
+            "list to print and sign, ticking who came from the signed list, the summary and "
+            "the export to Excel."),
+        "- **" + _("Attendance") + "** — " + _(
+            "check-in at the venue, also without a network. Choose the event and session, "
+            "type part of a name and press Enter: the person is marked present at once. "
+            "Ctrl+Z undoes the last check-in, Ctrl+Enter adds someone who did not register, "
+            "Ctrl+N adds a new person."),
+        "- **" + _("Competition") + "** — " + _(
+            "“Edukacyjna Gmina Małopolski”: editions with their criteria, entries (one per "
+            "gmina), the jury with declared conflicts of interest, scoring in the program or "
+            "through Excel sheets sent to jurors, the ranking (exact decimals, tie-breaks "
+            "in the rules), the map and the protocol. A final edition is locked until it is "
+            "reopened, and reopening is recorded."),
+        "- **" + _("Documents") + "** — " + _(
+            "certificates, diplomas and thank-you letters: templates with a live preview "
+            "({wziął/wzięła} chooses the word by the person's gender), issuing for an event's "
+            "attendees, the laureates or chosen people, the register (reprint with the same "
+            "number, revoke, correct) and checking a document's number and code."),
         "- **" + _("Settings") + "** — " + _(
             "the institution, the project and the images printed on documents (shared by "
             "everyone who uses the database), and the program's language (this computer "
             "only). Save with Ctrl+S."),
-        "- " + _("The other areas are being prepared; each says what it will be for."),
+        "- " + _("Recommendations and Reports are being prepared; each says what it will "
+                 "be for."),
         "### " + _("The database"),
         _("The bottom right corner of the window shows which database is open. Menu File "
           "opens another database (Ctrl+O) or creates a new one (Ctrl+Shift+N)."),
