@@ -18,9 +18,11 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QPoint, QTimer
-from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QWidget
+
+from skimlll_desktop.ui.tour_shots import composed as _composed
+from skimlll_desktop.ui.tour_shots import settle as _settle
 
 if TYPE_CHECKING:
     from skimlll_desktop.services.database import Database
@@ -30,30 +32,6 @@ SHOT_NAMES = ("competition-entries", "competition-jury", "competition-scoring",
               "competition-ranking", "competition-what-if", "competition-map",
               "competition-scores-import")
 
-
-def _settle(ms: int = 80) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    QApplication.processEvents()
-
-
-def _composed(background: QWidget, dialog: QWidget) -> QPixmap:
-    """The dialog centred over its dimmed window, as a user sees it."""
-    picture = dialog.grab()
-    shot = background.grab()
-    painter = QPainter(shot)
-    painter.fillRect(shot.rect(), QColor(0, 0, 0, 70))
-    ratio = shot.devicePixelRatio()
-    width = int(picture.width() / picture.devicePixelRatio())
-    height = int(picture.height() / picture.devicePixelRatio())
-    x = max(int((shot.width() / ratio - width) / 2), 0)
-    y = max(int((shot.height() / ratio - height) / 2), 0)
-    painter.drawPixmap(QPoint(x, y), picture)
-    painter.setPen(QColor(0, 0, 0, 120))
-    painter.drawRect(x - 1, y - 1, width + 1, height + 1)
-    painter.end()
-    return shot
 
 
 def _tie_making(database: Database, year: int, jurors: list[int]) -> tuple[int, ...]:

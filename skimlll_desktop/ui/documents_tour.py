@@ -20,9 +20,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEventLoop, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from skimlll_desktop.ui.tour_shots import composed as _composed
+from skimlll_desktop.ui.tour_shots import settle as _settle
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -36,37 +39,12 @@ SHOT_NAMES = ("documents-register", "documents-issue",
               "verify-valid", "verify-forged", *(f"page-{kind}" for kind in KINDS))
 
 
-def _settle(ms: int = 80) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    QApplication.processEvents()
-
-
 def _wait_for(signal: SignalInstance, timeout_ms: int = 15_000) -> None:
     loop = QEventLoop()
     signal.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
     signal.disconnect(loop.quit)
-
-
-def _composed(background: QWidget, dialog: QWidget) -> QPixmap:
-    """The dialog centred over its dimmed window, as a user sees it."""
-    picture = dialog.grab()
-    shot = background.grab()
-    painter = QPainter(shot)
-    painter.fillRect(shot.rect(), QColor(0, 0, 0, 70))
-    ratio = shot.devicePixelRatio()
-    width = int(picture.width() / picture.devicePixelRatio())
-    height = int(picture.height() / picture.devicePixelRatio())
-    x = max(int((shot.width() / ratio - width) / 2), 0)
-    y = max(int((shot.height() / ratio - height) / 2), 0)
-    painter.drawPixmap(QPoint(x, y), picture)
-    painter.setPen(QColor(0, 0, 0, 120))
-    painter.drawRect(x - 1, y - 1, width + 1, height + 1)
-    painter.end()
-    return shot
 
 
 def issue_tour_documents(database: Database, folder: Path) -> None:
