@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._about_dialog: QWidget | None = None
         self._help_dialog: QWidget | None = None
         self._closed = False
+        self._given: set[QWidget] = set()  # pages that have the open database
 
         self._build_areas()
         self._build_menus()
@@ -373,6 +374,7 @@ class MainWindow(QMainWindow):
         if not 0 <= row < len(AREAS):
             return
         area = AREAS[row]
+        self._give_database(self.pages[area.object_name])
         self.area_stack.setCurrentWidget(self.pages[area.object_name])
         action = self.findChild(QAction, _action_name(area))
         if action is not None:
@@ -396,6 +398,13 @@ class MainWindow(QMainWindow):
         self.action_delete.setEnabled(selected >= 1)
         self.action_merge.setEnabled(selected == 2)
         self.action_import_partners.setEnabled(has_database)
+
+    def _give_database(self, page: QWidget) -> None:
+        """Hand the open database to a page the first time it is needed."""
+        if self.database is not None and page not in self._given and \
+                page in self.database_pages():
+            self._given.add(page)
+            page.set_database(self.database)  # type: ignore[attr-defined]
 
     def database_pages(self) -> tuple[Any, ...]:
         """Every page that works on the open database (each has ``set_database``)."""
@@ -478,8 +487,15 @@ class MainWindow(QMainWindow):
             return
         old = self.database
         self.database = opened.database
+        # Each area loads its data when it is first shown: opening a big database stays
+        # quick. The shown area (and the lists the status bar counts) get it at once.
+        self._given.clear()
         for page in self.database_pages():
-            page.set_database(opened.database)
+            if page in (self.area_stack.currentWidget(), *self.list_pages(),
+                        self.settings_page):
+                self._give_database(page)
+            else:
+                page.set_database(None)
         if old is not None and old is not opened.database:
             old.dispose()
         location = opened.database.location
@@ -737,6 +753,7 @@ class MainWindow(QMainWindow):
 
     def _close_database(self) -> None:
         database, self.database = self.database, None
+        self._given.clear()
         for page in self.database_pages():
             page.set_database(None)
         if database is not None:
