@@ -132,7 +132,7 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other_program.db"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
-    _refused_unchanged(path, DatabaseProblem.NOT_A_DATABASE)
+    assert "nie jest bazą" in _refused_unchanged(path, DatabaseProblem.NOT_A_DATABASE)
 
 
 def test_missing_folder_is_a_clear_problem(tmp_path: Path) -> None:

@@ -268,6 +268,7 @@ def test_register_model_passes_the_model_tester(qtmodeltester, setup_db: Databas
     issue_three(setup_db, tmp_path)
     model = RegisterTableModel()
     model.set_rows(list_register(setup_db))
+    assert model.rowCount() == 3
     qtmodeltester.check(model)
 
 
