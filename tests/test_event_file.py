@@ -67,3 +67,12 @@ def test_cancelled_event_file_leaves_nothing(sqlite_db: Database, tmp_path: Path
 def test_safe_file_names(text: str, name: str) -> None:
     assert safe_file_name(text) == name
     assert safe_file_name(text, ".pdf") == name + ".pdf"
+
+
+def test_event_file_of_an_event_nobody_attended(sqlite_db: Database, tmp_path: Path) -> None:
+    event = save_event(sqlite_db, EventDetails(title="Gala", starts_on=date(2026, 12, 1),
+                                               ends_on=date(2026, 12, 1)))
+    out = run_job(write_event_file(sqlite_db, event.id or 0, tmp_path / "pusta.zip"))
+    with zipfile.ZipFile(out) as archive:
+        summary = PdfReader(BytesIO(archive.read("podsumowanie.pdf"))).pages[0].extract_text()
+    assert "nikt nie był obecny" in summary

@@ -102,8 +102,9 @@ def _summary_pdf(database: Database, event_id: int, path: Path) -> Path:
         return grid
 
     def counts(values: dict[Any, int], label) -> list[list[str]]:
-        return [[label(key) if key is not None else _("not given"), str(count)]
+        rows = [[label(key) if key is not None else _("not given"), str(count)]
                 for key, count in sorted(values.items(), key=lambda kv: -kv[1])]
+        return rows or [[_("nobody was present"), "0"]]
 
     dates = format_date(event.starts_on) if event.starts_on == event.ends_on else (
         f"{format_date(event.starts_on)} – {format_date(event.ends_on)}")

@@ -81,6 +81,16 @@ class RegistrationsPanel(QWidget):
             _("Copy the addresses of the invited, registered and waiting people, to paste "
               "into the BCC field of a message"), self.copy_emails)
 
+        self.import_button = self._button(
+            "importRegistrationsButton", "import", _("Import registrations…"),
+            _("Read the Excel export of an online registration form: people already in the "
+              "registry are matched, the others added after you confirm"),
+            self.import_registrations)
+        self.event_file_button = self._button(
+            "eventFileButton", "documents", _("Event file (ZIP)…"),
+            _("One ZIP for an inspection: attendance lists, the attendance sheet, notes and "
+              "a summary"), self.write_event_file)
+
         self.message = QLabel(self)
         self.message.setObjectName("registrationsMessage")
         self.message.setWordWrap(True)
@@ -123,6 +133,7 @@ class RegistrationsPanel(QWidget):
         top.setSpacing(SPACING // 2)
         top.addWidget(self.count_label, 1)
         top.addWidget(self.invite_button)
+        top.addWidget(self.import_button)
         top.addWidget(self.copy_button)
         bottom = QHBoxLayout()
         bottom.setSpacing(SPACING // 2)
@@ -132,6 +143,7 @@ class RegistrationsPanel(QWidget):
         bottom.addWidget(self.list_button)
         bottom.addWidget(self.grid_button)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(self.event_file_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         layout.setSpacing(SPACING - 4)
@@ -414,6 +426,101 @@ class RegistrationsPanel(QWidget):
             call_as_job(export_attendance, self._database, self._event_id, path,
                         message=message),
             self, message, on_finished=done, on_failed=failed,
+            on_cancelled=lambda: setattr(self, "_export_worker", None))
+        return self._export_worker
+
+    def import_registrations(self) -> JobWorker | None:
+        """Excel export of a form → a preview in the background → confirm → save."""
+        from skimlll_desktop.services.registration_import import (
+            preview_registration_import,
+        )
+
+        if self._event_id is None:
+            return None
+        filename, _filter = QFileDialog.getOpenFileName(
+            self, _("Import registrations from Excel"), str(Path.home()), EXCEL_FILTER)
+        if not filename:
+            return None
+        self._export_worker = run_with_progress(
+            preview_registration_import(self._database, self._event_id, Path(filename)),
+            self, _("Checking rows…"), on_finished=self._confirm_registrations,
+            on_failed=self._import_failed,
+            on_cancelled=lambda: setattr(self, "_export_worker", None))
+        return self._export_worker
+
+    def _import_failed(self, text: str) -> None:
+        self._export_worker = None
+        show_message(_("Import registrations from Excel"), text, parent=self)
+
+    def _confirm_registrations(self, preview: Any) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from skimlll_desktop.services.registration_import import (
+            EXISTING,
+            NEW,
+            SKIP,
+            apply_registration_import,
+        )
+
+        self._export_worker = None
+        problems = [_("row {row}").format(row=p.row) + f": {p.message}"
+                    for row in preview.rows for p in row.problems][:12]
+        text = _("People already in the registry: {existing}. New people: {new}. Rows "
+                 "skipped: {skipped}.").format(existing=preview.count(EXISTING),
+                                              new=preview.count(NEW),
+                                              skipped=preview.count(SKIP))
+        if problems:
+            text += "\n\n" + "\n".join(problems)
+        if not preview.count(EXISTING) + preview.count(NEW):
+            show_message(_("Import registrations from Excel"), text, parent=self)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, _("Import registrations from Excel"),
+                          text + "\n\n" + _("Register these people for the event?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("confirmRegistrationsImport")
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        self._export_worker = run_with_progress(
+            apply_registration_import(self._database, preview), self, _("Saving…"),
+            on_finished=self._registrations_imported, on_failed=self._import_failed,
+            on_cancelled=lambda: setattr(self, "_export_worker", None))
+
+    def _registrations_imported(self, result: Any) -> None:
+        self._export_worker = None
+        self.refresh()
+        self._announce([_("Registered: {matched} from the registry, {created} new people; "
+                          "{waiting} on the waiting list.").format(
+            matched=result.matched, created=result.created, waiting=result.waiting)])
+
+    def write_event_file(self) -> JobWorker | None:
+        from skimlll_desktop.services.event_file import write_event_file
+        from skimlll_desktop.ui.attendance_list_job import safe_file_name
+
+        if self._event_id is None:
+            return None
+        suggested = Path.home() / (safe_file_name(_("Event file — {title}").format(
+            title=self._title)) + ".zip")
+        filename, _filter = QFileDialog.getSaveFileName(
+            self, _("Event file for an inspection"), str(suggested), _("ZIP files (*.zip)"))
+        if not filename:
+            return None
+        path = Path(filename)
+        if path.suffix.lower() != ".zip":
+            path = path.with_suffix(".zip")
+
+        def done(written: Path) -> None:
+            self._export_worker = None
+            self._announce([_("Event file saved to {path}").format(path=written)])
+            self.exported.emit(written)
+
+        def failed(text: str) -> None:
+            self._export_worker = None
+            show_message(_("Event file for an inspection"), text, parent=self)
+
+        self._export_worker = run_with_progress(
+            write_event_file(self._database, self._event_id, path), self,
+            _("Preparing the event file…"), on_finished=done, on_failed=failed,
             on_cancelled=lambda: setattr(self, "_export_worker", None))
         return self._export_worker
 
