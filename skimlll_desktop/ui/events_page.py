@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFrame,
@@ -38,6 +37,7 @@ from skimlll_desktop.ui.empty_state import EmptyStateWidget
 from skimlll_desktop.ui.errors import show_message
 from skimlll_desktop.ui.events_model import SORT_ROLE, EventsTableModel
 from skimlll_desktop.ui.lazy_table import ID_ROLE
+from skimlll_desktop.ui.table_setup import set_up_list_table
 from skimlll_desktop.ui.theme import PAGE_MARGIN, SPACING, set_role, tinted_icon
 
 if TYPE_CHECKING:
@@ -241,20 +241,8 @@ class EventsPage(QWidget):
 
     def _set_up_table(self) -> None:
         table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
+        header = set_up_list_table(table, multi_select=False, row_padding=12)
         table.sortByColumn(EventsTableModel.COLUMN_DATES, Qt.SortOrder.AscendingOrder)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EventsTableModel.COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         em = table.fontMetrics().averageCharWidth()
         for column, chars in ((EventsTableModel.COLUMN_TYPE, 21),

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +40,7 @@ from skimlll_desktop.ui.errors import show_message
 from skimlll_desktop.ui.jobs import JobWorker, call_as_job, run_with_progress
 from skimlll_desktop.ui.lazy_table import ID_ROLE
 from skimlll_desktop.ui.register_model import SORT_ROLE, STATUS_ROLE, RegisterTableModel
+from skimlll_desktop.ui.table_setup import set_up_list_table
 from skimlll_desktop.ui.theme import SPACING, set_role
 
 if TYPE_CHECKING:
@@ -148,20 +148,8 @@ class RegisterWidget(QWidget):
 
     def _set_up_table(self) -> None:
         table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
+        header = set_up_list_table(table, multi_select=True, row_padding=12)
         table.sortByColumn(RegisterTableModel.COLUMN_ISSUED, Qt.SortOrder.DescendingOrder)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RegisterTableModel.COLUMN_SUBJECT,
                                     QHeaderView.ResizeMode.Stretch)
         em = table.fontMetrics().averageCharWidth()

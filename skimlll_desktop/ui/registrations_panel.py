@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -40,6 +39,7 @@ from skimlll_desktop.ui.event_formatting import (
 )
 from skimlll_desktop.ui.jobs import JobWorker, call_as_job, run_with_progress
 from skimlll_desktop.ui.registrations_model import SORT_ROLE, RegistrationsTableModel
+from skimlll_desktop.ui.table_setup import set_up_list_table
 from skimlll_desktop.ui.theme import SPACING, set_role, tinted_icon
 
 if TYPE_CHECKING:
@@ -173,20 +173,8 @@ class RegistrationsPanel(QWidget):
 
     def _set_up_table(self) -> None:
         table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
+        header = set_up_list_table(table, multi_select=True, row_padding=10)
         table.sortByColumn(RegistrationsTableModel.COLUMN_NAME, Qt.SortOrder.AscendingOrder)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RegistrationsTableModel.COLUMN_INSTITUTION,
                                     QHeaderView.ResizeMode.Stretch)
         em = table.fontMetrics().averageCharWidth()
