@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from skimlll_desktop.models import Affiliation, Organization, Person, SearchWord
+from skimlll_desktop.services import search
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.search import ORGANIZATION, PERSON, reindex, search_records
 
@@ -77,3 +79,17 @@ def test_rebuild_gives_the_same_index(any_db: Database) -> None:
         after = sorted(session.execute(select(
             SearchWord.kind, SearchWord.record_id, SearchWord.word)).all())
     assert after == before and len(before) > 20
+
+
+def test_a_broad_text_scans_a_bounded_part_of_the_index(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with any_db.transaction() as session:
+        session.add_all(Person(first_name="Anna", last_name=f"Kowal{letter}")
+                        for letter in "abcdefghij")
+    everyone = [f"Anna Kowal{letter}" for letter in "abcdefghij"]
+    assert _names(any_db, "anna kowal") == everyone
+    monkeypatch.setattr(search, "SECOND_TIER_SCAN", 4)
+    # the driving word "kowal" is read for its first four index entries, in word order
+    assert _names(any_db, "anna kowal") == everyone[:4]
+    assert _names(any_db, "anna kowalg") == ["Anna Kowalg"]  # a narrower text is complete

@@ -22,9 +22,20 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, event, exists, insert, select
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    bindparam,
+    delete,
+    event,
+    exists,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from skimlll_desktop.models import Gmina, Organization, Person, SearchWord
@@ -35,9 +46,11 @@ ORGANIZATION: Kind = "organization"
 PERSON: Kind = "person"
 _WORD_END = "{"  # the character after "z" (and after every digit) in byte order
 MAX_WORD = 64
-# The second tier ranks at most this many candidates per kind: a search as you type
-# stays fast on 100,000 people; a broader text is refined by typing more.
-SECOND_TIER_CAP = 2000
+# The second tier looks at most at this many index entries of its driving word per kind:
+# a search as you type stays fast on 100,000 people, and its results are complete while
+# the longest typed word begins fewer words than this; a broader text is refined by
+# typing more.
+SECOND_TIER_SCAN = 2000
 
 
 @dataclass(frozen=True)
@@ -158,54 +171,92 @@ def install_search_index(session_factory: sessionmaker[Session]) -> None:
 # --- searching ---------------------------------------------------------------------------
 
 
-def matching_ids(kind: Kind, tokens: list[str], cap: int | None = None):
+def matching_ids(kind: Kind, tokens: list[str], scan_limit: int | None = None) -> Select:
     """A select of the ids of records where every token begins one of their words.
 
     The longest token drives (a range scan on the words index); each other token
     is checked per candidate through the (kind, record) index — far cheaper than
-    intersecting the huge sets that one-letter tokens match. ``cap`` bounds the
-    candidates (in word order, the same on every engine) for typing-speed searches.
+    intersecting the huge sets that one-letter tokens match. ``scan_limit`` bounds
+    the driving scan to its first index entries (in word order, the same on every
+    engine), so a search as you type costs the same however broad the text is.
     """
-    driver, *others = sorted(dict.fromkeys(tokens), key=len, reverse=True)
-    word = aliased(SearchWord)
-    statement = select(word.record_id).where(
-        word.kind == kind, word.word >= driver, word.word < driver + _WORD_END)
-    for token in others:
+    driver, *others = _driver_first(tokens)
+    return _matching(kind, _word_range(driver), [_word_range(token) for token in others],
+                     scan_limit)
+
+
+def _driver_first(tokens: list[str]) -> list[str]:
+    return sorted(dict.fromkeys(tokens), key=len, reverse=True)
+
+
+def _word_range(token: str) -> tuple[str, str]:
+    """The words that begin with ``token`` are those in [low, high) in byte order."""
+    return token, token + _WORD_END
+
+
+def _matching(kind: Kind, driver: tuple[Any, Any], others: list[tuple[Any, Any]],
+              scan_limit: Any) -> Select:
+    """:func:`matching_ids` over word ranges given as values or as bound parameters."""
+    low, high = driver
+    scan = select(SearchWord.record_id.label("record_id")).where(
+        SearchWord.kind == kind, SearchWord.word >= low, SearchWord.word < high)
+    if scan_limit is not None:
+        scan = scan.order_by(SearchWord.word, SearchWord.record_id).limit(scan_limit)
+    candidates = scan.subquery("candidates")
+    statement = select(candidates.c.record_id)
+    for low, high in others:
         other = aliased(SearchWord)
         statement = statement.where(exists().where(
-            other.kind == kind, other.record_id == word.record_id,
-            other.word >= token, other.word < token + _WORD_END))
-    if cap is not None:
-        statement = statement.order_by(word.word, word.record_id).limit(cap)
+            other.kind == kind, other.record_id == candidates.c.record_id,
+            other.word >= low, other.word < high))
     return statement
 
 
-def _last_first(hit: SearchHit) -> str:
-    first, _space, last = hit.name.rpartition(" ")
-    return f"{last} {first}"
-
-
-def _hits(session: Session, kind: Kind, statement) -> list[tuple[str, SearchHit]]:
-    hits = []
+def _hits(session: Session, kind: Kind, statement: Select,
+          parameters: dict[str, Any]) -> list[tuple[str, str, SearchHit]]:
+    """(folded name, sort key, hit) for each row, through Core: no ORM bookkeeping."""
+    rows = session.connection().execute(statement, parameters)
     if kind == PERSON:
-        for id_, uuid_, first, last, email, key in session.execute(statement):
-            hits.append((key, SearchHit(PERSON, id_, uuid_, f"{first} {last}".strip(), email)))
-    else:
-        for id_, uuid_, name, city, gmina, key in session.execute(statement):
-            hits.append((key, SearchHit(ORGANIZATION, id_, uuid_, name, gmina or city)))
-    return hits
+        return [(folded, key, SearchHit(PERSON, id_, uuid_, f"{first} {last}".strip(), email))
+                for id_, uuid_, first, last, email, key, folded in rows]
+    return [(folded, key, SearchHit(ORGANIZATION, id_, uuid_, name, gmina or city))
+            for id_, uuid_, name, city, gmina, key, folded in rows]
 
 
 def _base(kind: Kind):
     if kind == PERSON:
         return select(Person.id, Person.uuid, Person.first_name, Person.last_name, Person.email,
-                      Person.sort_key), Person
+                      Person.sort_key, Person.search_name), Person
     return (
         select(Organization.id, Organization.uuid, Organization.name, Organization.city,
-               Gmina.name, Organization.sort_key)
+               Gmina.name, Organization.sort_key, Organization.search_name)
         .outerjoin(Gmina, Organization.gmina_teryt == Gmina.teryt),
         Organization,
     )
+
+
+# Searches run on every keystroke: their statements are built once per shape and
+# reused with new parameters (building one costs more than running it).
+
+
+@lru_cache(maxsize=4)
+def _name_begins(kind: Kind) -> Select:
+    statement, model = _base(kind)
+    # in folded-name order, straight from the index: the first rows come at once
+    return statement.where(
+        model.search_name >= bindparam("low"), model.search_name < bindparam("high")
+    ).order_by(model.search_name, model.sort_key, model.id).limit(
+        bindparam("limit", type_=Integer))
+
+
+@lru_cache(maxsize=32)
+def _words_begin(kind: Kind, other_words: int) -> Select:
+    statement, model = _base(kind)
+    ranges = [(bindparam(f"low{n}"), bindparam(f"high{n}")) for n in range(other_words + 1)]
+    matching = _matching(kind, ranges[0], ranges[1:], bindparam("scan", type_=Integer))
+    return statement.where(
+        model.id.in_(matching), model.id.not_in(bindparam("already", expanding=True))
+    ).order_by(model.sort_key, model.id).limit(bindparam("limit", type_=Integer))
 
 
 def search_records(
@@ -218,32 +269,24 @@ def search_records(
     tokens = [token[:MAX_WORD] for token in words(text)]
     if not tokens or limit <= 0:
         return []
-    prefix = " ".join(tokens)
-    first_tier: list[tuple[str, SearchHit]] = []
+    low, high = _word_range(" ".join(tokens))
+    first_tier: list[tuple[str, str, SearchHit]] = []
     for kind in kinds:
-        statement, model = _base(kind)
-        # in folded-name order, straight from the index: the first rows come at once
-        statement = statement.where(
-            model.search_name >= prefix, model.search_name < prefix + _WORD_END
-        ).order_by(model.search_name, model.sort_key, model.id).limit(limit)
-        first_tier.extend(_hits(session, kind, statement))
-    first_tier.sort(key=lambda pair: (search_name(pair[1].name if pair[1].kind ==
-                                                  ORGANIZATION else _last_first(pair[1])),
-                                      pair[0]))
-    found = [hit for _key, hit in first_tier[:limit]]
+        first_tier.extend(_hits(session, kind, _name_begins(kind),
+                                {"low": low, "high": high, "limit": limit}))
+    first_tier.sort(key=lambda row: row[:2])
+    found = [hit for _folded, _key, hit in first_tier[:limit]]
     if len(found) >= limit:
         return found
-    seen = {(hit.kind, hit.id) for hit in found}
-    second_tier: list[tuple[str, SearchHit]] = []
+    ordered = _driver_first(tokens)
+    parameters: dict[str, Any] = {"scan": SECOND_TIER_SCAN, "limit": limit - len(found)}
+    for n, token in enumerate(ordered):
+        parameters[f"low{n}"], parameters[f"high{n}"] = _word_range(token)
+    second_tier: list[tuple[str, str, SearchHit]] = []
     for kind in kinds:
-        statement, model = _base(kind)
         already = [hit.id for hit in found if hit.kind == kind]
-        statement = statement.where(model.id.in_(matching_ids(kind, tokens, SECOND_TIER_CAP)))
-        if already:
-            statement = statement.where(model.id.not_in(already))
-        statement = statement.order_by(model.sort_key, model.id).limit(limit - len(found))
-        second_tier.extend(pair for pair in _hits(session, kind, statement)
-                           if (pair[1].kind, pair[1].id) not in seen)
-    second_tier.sort(key=lambda pair: pair[0])
-    found.extend(hit for _key, hit in second_tier[: limit - len(found)])
+        second_tier.extend(_hits(session, kind, _words_begin(kind, len(ordered) - 1),
+                                 {**parameters, "already": already}))
+    second_tier.sort(key=lambda row: row[1])
+    found.extend(hit for _folded, _key, hit in second_tier[: limit - len(found)])
     return found
