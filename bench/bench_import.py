@@ -62,10 +62,8 @@ def _fresh(folder: Path, template: Path, counter: itertools.count) -> Path:
 def _service(context: Context) -> Callable[[], object]:
     from skimlll_desktop.services.database import open_database
     from skimlll_desktop.services.jobs import run_job
-    from skimlll_desktop.services.partner_import import (
-        apply_partner_import,
-        preview_partner_import,
-    )
+    from skimlll_desktop.services.partner_import import preview_partner_import
+    from skimlll_desktop.services.partner_writing import apply_partner_import
 
     folder, sheet, counter = _prepared(context)
 

@@ -278,10 +278,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from skimlll_desktop.services.jobs import run_job
     from skimlll_desktop.services.partner_import import (
         ImportResult,
-        apply_partner_import,
         preview_partner_import,
         write_import_report,
     )
+    from skimlll_desktop.services.partner_writing import apply_partner_import
 
     database = open_database(args.db)
     try:

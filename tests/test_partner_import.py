@@ -12,11 +12,14 @@ from sqlalchemy import func, select
 
 from skimlll_desktop.models import (
     Affiliation,
+    AuditAction,
+    AuditEntry,
     Membership,
     Organization,
     OrganizationType,
     Person,
     Pillar,
+    SearchWord,
 )
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.excel_reading import UnreadableWorkbook
@@ -24,11 +27,12 @@ from skimlll_desktop.services.jobs import run_job
 from skimlll_desktop.services.partner_import import (
     CREATE,
     SKIP,
-    apply_partner_import,
     preview_partner_import,
     split_person_name,
     write_import_report,
 )
+from skimlll_desktop.services.partner_writing import apply_partner_import
+from skimlll_desktop.services.search import search_records
 
 HEADERS = ["Lp.", "Typ instytucji", "Nazwa instytucji", "NIP", "REGON", "Gmina", "Powiat",
            "Adres", "Osoba kontaktowa", "E-mail", "Telefon", "Filar", "Data przystąpienia"]
@@ -160,13 +164,16 @@ def test_user_adjusts_the_mapping(sqlite_db: Database, tmp_path: Path) -> None:
     assert adjusted.rows[0].values["gmina_teryt"] == "1207132"
 
 
-def test_all_or_nothing(sqlite_db: Database, tmp_path: Path) -> None:
-    preview = _preview(sqlite_db, _sheet(tmp_path / "p.xlsx", GOOD_ROWS))
-    job = apply_partner_import(sqlite_db, preview)
-    next(job)
+def test_all_or_nothing(any_db: Database, tmp_path: Path) -> None:
+    preview = _preview(any_db, _sheet(tmp_path / "p.xlsx", GOOD_ROWS))
+    job = apply_partner_import(any_db, preview)
+    reports = [next(job)]
+    while reports[-1].done < reports[-1].total:  # every row written, not yet committed
+        reports.append(next(job))
     job.close()  # the user cancelled (or the process died) before the end
-    with sqlite_db.transaction() as session:
-        assert session.scalar(select(func.count()).select_from(Organization)) == 0
+    with any_db.transaction() as session:
+        for model in (Organization, Person, Membership, Affiliation, AuditEntry, SearchWord):
+            assert session.scalar(select(func.count()).select_from(model)) == 0, model
 
 
 def test_import_report_xlsx(sqlite_db: Database, tmp_path: Path) -> None:
@@ -230,3 +237,39 @@ def test_split_person_name() -> None:
     assert split_person_name("dr hab. Anna Maria Kowalska-Nowak") == (
         "Anna Maria", "Kowalska-Nowak", "dr hab.")
     assert split_person_name("Nowak") == ("", "Nowak", "")
+
+
+def test_new_rows_are_audited_indexed_and_share_contact_persons(
+    any_db: Database, tmp_path: Path
+) -> None:
+    with any_db.transaction() as session:  # already in the registry
+        session.add(Person(first_name="Ewa", last_name="Stara", email="ewa.stara@example.pl"))
+    contacts = ["Maria Nowa", "maria.nowa@example.pl", "Maria Nowa", "MARIA.NOWA@example.pl",
+                "Ewa Stara", "ewa.stara@example.pl"]
+    rows = [[n + 1, "NGO", name, None, None, "Kraków", None, "ul. Długa 1",
+             contacts[2 * n], contacts[2 * n + 1], "12 616 00 00", None, None]
+            for n, name in enumerate(["Fundacja Pierwsza", "Fundacja Druga", "Fundacja Trzecia"])]
+    result = _import(any_db, _sheet(tmp_path / "p.xlsx", rows))
+    assert result.imported == 3
+    with any_db.transaction() as session:
+        nowa = session.scalars(select(Person).where(Person.last_name == "Nowa")).one()
+        assert sorted((a.organization.name, a.is_primary) for a in nowa.affiliations) == [
+            ("Fundacja Druga", False), ("Fundacja Pierwsza", True)]
+        assert nowa.phone == "+48 12 616 00 00" and nowa.version == 1
+        stara = session.scalars(select(Person).where(Person.last_name == "Stara")).one()
+        assert [a.organization.name for a in stara.affiliations] == ["Fundacja Trzecia"]
+        audited = session.execute(select(AuditEntry.table_name, AuditEntry.action,
+                                         AuditEntry.record_id, AuditEntry.changes)).all()
+        inserted = {(table, id_) for table, action, id_, _changes in audited
+                    if action is AuditAction.INSERT}
+        for organization in session.scalars(select(Organization)):
+            assert ("organizations", organization.id) in inserted
+        assert ("people", nowa.id) in inserted
+        assert sum(table == "affiliations" for table, _id in inserted) == 3
+        changes = next(c for t, _a, i, c in audited if t == "people" and i == nowa.id)
+        assert changes["last_name"] == "Nowa" and "sort_key" not in changes
+        assert {entry.actor for entry in session.scalars(select(AuditEntry))} != {""}
+    with any_db.transaction() as session:
+        # words that do not begin the name: found through the search index
+        assert [hit.name for hit in search_records(session, "druga")] == ["Fundacja Druga"]
+        assert [hit.name for hit in search_records(session, "maria")] == ["Maria Nowa"]

@@ -4,12 +4,15 @@ Installed on the session factory: after each flush, one row per inserted,
 updated or deleted record with who, when, which record, and the values (for an
 update: old → new of the fields that changed). A unit of work can switch it off
 with ``session.info["audit"] = False`` (reference data, bulk demo data).
+Bulk writers that bypass the ORM (``services.bulk_insert``) record their
+insertions with :func:`record_insertions`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -94,11 +97,42 @@ def audit_rows(session: Session, actor: str) -> list[dict[str, Any]]:
     return rows
 
 
+def audit_enabled(session: Session) -> bool:
+    return session.info.get("audit", True)
+
+
+def session_actor(session: Session) -> str:
+    """Who makes this session's changes (set by :func:`install_audit`)."""
+    return session.info.get("actor", "")
+
+
+def record_insertions(session: Session, table_name: str, rows: Sequence[Mapping[str, Any]],
+                      ids: Sequence[int]) -> None:
+    """Audit rows for records a bulk writer inserted (the flush hook does not see them)."""
+    at = utcnow()
+    actor = session_actor(session)
+    entries = [{
+        "at": at,
+        "actor": actor,
+        "action": AuditAction.INSERT,
+        "table_name": table_name,
+        "record_id": id_,
+        "record_uuid": str(row["uuid"]),
+        "changes": {"id": id_, **{key: _plain(value) for key, value in row.items()
+                                  if key not in _NOT_AUDITED}},
+    } for row, id_ in zip(rows, ids, strict=True)]
+    if entries:
+        session.connection().execute(insert(AuditEntry), entries)
+
+
 def install_audit(session_factory: sessionmaker[Session], actor: str) -> None:
+    """Audit every flush of the factory's sessions, in the name of ``actor``."""
+    session_factory.kw.setdefault("info", {}).setdefault("actor", actor)
+
     def write_audit(session: Session, _flush_context: Any) -> None:
-        if not session.info.get("audit", True):
+        if not audit_enabled(session):
             return
-        rows = audit_rows(session, session.info.get("actor", actor))
+        rows = audit_rows(session, session_actor(session) or actor)
         if rows:
             session.connection().execute(insert(AuditEntry), rows)
 

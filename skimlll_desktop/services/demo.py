@@ -45,13 +45,12 @@ from __future__ import annotations
 
 import bisect
 import random
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from skimlll_desktop.i18n import LOCAL_TIMEZONE, _
@@ -71,7 +70,6 @@ from skimlll_desktop.models import (
     Person,
     Pillar,
     Powiat,
-    Record,
     Registration,
     RegistrationStatus,
     Theme,
@@ -80,18 +78,16 @@ from skimlll_desktop.models import (
     organization_themes,
     person_themes,
 )
-from skimlll_desktop.models.base import utcnow
+from skimlll_desktop.services.bulk_insert import BulkWriter
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.jobs import Job, Progress
-from skimlll_desktop.services.polish_text import fold, sort_key
+from skimlll_desktop.services.polish_text import fold
 from skimlll_desktop.services.reference_data import load_reference_data
 from skimlll_desktop.services.search import (
     ORGANIZATION,
     PERSON,
-    Kind,
-    person_sort_key,
-    reindex,
-    search_name,
+    organization_name_keys,
+    person_name_keys,
 )
 
 # --- the result and the sizes ------------------------------------------------------------
@@ -642,8 +638,7 @@ class _Organizations:
             "phone": landline(rng, place.powiat_teryt) if rng.random() < 0.85 else "",
             "notes": "",
             "powiat_teryt": place.powiat_teryt,
-            "sort_key": sort_key(draft.name),
-            "search_name": search_name(draft.name),
+            **organization_name_keys(draft.name),
         }
 
 
@@ -1237,54 +1232,6 @@ def _pick_people(rng: random.Random, count: int, everyone: int,
 # --- writing ---------------------------------------------------------------------------------
 
 
-ID_LOOKUP_BATCH = 900  # bound parameters per SELECT … IN (…), below every engine's limit
-
-
-class _Writer:
-    """Bulk INSERTs in chunks, each row stamped like a record made by the ORM."""
-
-    def __init__(self, session: Session, chunk: int) -> None:
-        self.session = session
-        self.chunk = chunk
-        self.now = utcnow()
-
-    def insert(self, model: type[Record], rows: list[dict[str, Any]],
-               returning: bool = False) -> list[int]:
-        """Insert records; with ``returning``, their new ids in the rows' order.
-
-        The ids are read back by the UUIDs given here rather than with
-        ``INSERT … RETURNING``: SQLAlchemy can only keep RETURNING rows in
-        parameter order on SQLite by sending one row per statement, which is
-        a hundred times slower than ``executemany``.
-        """
-        if not rows:
-            return []
-        for row in rows:
-            row["uuid"] = uuid.uuid4()
-            row["created_at"] = self.now
-            row["updated_at"] = self.now
-            row["version"] = 1
-        table = model.__table__
-        self.session.execute(insert(table), rows)
-        if not returning:
-            return []
-        ids: dict[uuid.UUID, int] = {}
-        for start in range(0, len(rows), ID_LOOKUP_BATCH):
-            batch = [row["uuid"] for row in rows[start:start + ID_LOOKUP_BATCH]]
-            ids.update((uuid_, id_) for id_, uuid_ in self.session.execute(
-                select(table.c.id, table.c.uuid).where(table.c.uuid.in_(batch))))
-        return [ids[row["uuid"]] for row in rows]
-
-    def link(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        """Insert rows of an association table (no record columns)."""
-        if rows:
-            self.session.execute(insert(table), rows)
-
-    def reindex(self, kind: Kind, ids: Sequence[int]) -> None:
-        """The search index for records written here (the ORM hooks do not see them)."""
-        reindex(self.session.connection(), kind, ids, chunk=self.chunk)
-
-
 class _Meter:
     """Progress in rows written, against an estimate made at the start."""
 
@@ -1338,7 +1285,7 @@ class _Demo:
             session.info["audit"] = False
             load_reference_data(session)
             places = _load_places(session)
-            writer = _Writer(session, self.size.chunk)
+            writer = BulkWriter(session, self.size.chunk)
             self.themes = self._themes(session)
             theme_ids = list(self.themes.values())
             organizations = _Organizations(self.rng, places)
@@ -1363,12 +1310,12 @@ class _Demo:
         existing = {name: id_ for name, id_ in session.execute(select(Theme.name, Theme.id))}
         missing = [{"name": name} for name in THEME_NAMES if name not in existing]
         if missing:
-            writer = _Writer(session, len(missing))
-            ids = writer.insert(Theme, missing, returning=True)
+            writer = BulkWriter(session, len(missing))
+            ids = writer.insert(Theme, missing)
             existing.update(zip([row["name"] for row in missing], ids, strict=True))
         return {name: existing[name] for name in THEME_NAMES}
 
-    def _organizations(self, writer: _Writer, organizations: _Organizations,
+    def _organizations(self, writer: BulkWriter, organizations: _Organizations,
                        theme_ids: list[int]) -> Job[None]:
         rng = self.rng
         size = self.size
@@ -1380,10 +1327,10 @@ class _Demo:
             while len(drafts) < batch:
                 drafts.append(organizations.draft())
             batch_drafts, drafts = drafts[:batch], drafts[batch:]
-            ids = writer.insert(Organization, [organizations.row(d) for d in batch_drafts],
-                                returning=True)
+            organization_rows = [organizations.row(d) for d in batch_drafts]
+            ids = writer.insert(Organization, organization_rows)
             yield self.meter.add(batch, message)
-            writer.reindex(ORGANIZATION, ids)
+            writer.index(ORGANIZATION, organization_rows, ids)
             members = []
             themes = []
             for org_id, draft in zip(ids, batch_drafts, strict=True):
@@ -1400,7 +1347,7 @@ class _Demo:
             self.counts["memberships"] += len(members)
             yield self.meter.add(batch, message)
 
-    def _people(self, writer: _Writer, people: _People, theme_ids: list[int]) -> Job[None]:
+    def _people(self, writer: BulkWriter, people: _People, theme_ids: list[int]) -> Job[None]:
         rng = self.rng
         size = self.size
         orgs = self.orgs
@@ -1419,14 +1366,12 @@ class _Demo:
                                notes='Uwaga: <i>nie</i> & "cudzysłów" — test znaków.')
                 employers[0] = hostile_org
             for row in rows:
-                name = f"{row['last_name']} {row['first_name']}"
-                row["sort_key"] = person_sort_key(row["last_name"], row["first_name"])
-                row["search_name"] = search_name(name)
+                row.update(person_name_keys(row["first_name"], row["last_name"]))
             start = len(self.person_ids)
-            ids = writer.insert(Person, rows, returning=True)
+            ids = writer.insert(Person, rows)
             self.person_ids.extend(ids)
             yield self.meter.add(batch, message)
-            writer.reindex(PERSON, ids)
+            writer.index(PERSON, rows, ids)
             affiliations = []
             themes = []
             for offset, (person_id, row, org) in enumerate(zip(ids, rows, employers,
@@ -1454,7 +1399,7 @@ class _Demo:
             self.counts["affiliations"] += len(affiliations)
             yield self.meter.add(batch, message)
 
-    def _events(self, writer: _Writer, events: _Events) -> Job[None]:
+    def _events(self, writer: BulkWriter, events: _Events) -> Job[None]:
         size = self.size
         if size.first_year is None:
             self.plans = events.calendar(self.today.year)
@@ -1464,17 +1409,17 @@ class _Demo:
         message = _("Adding events…")
         for start in range(0, len(self.plans), size.chunk):
             batch = self.plans[start:start + size.chunk]
-            event_ids = writer.insert(Event, [plan.row() for plan in batch], returning=True)
+            event_ids = writer.insert(Event, [plan.row() for plan in batch])
             for event_id, plan in zip(event_ids, batch, strict=True):
                 plan.event_id = event_id
             session_rows = [row for plan in batch for row in plan.session_rows()]
-            session_ids = iter(writer.insert(EventSession, session_rows, returning=True))
+            session_ids = iter(writer.insert(EventSession, session_rows))
             for plan in batch:
                 plan.session_ids = [next(session_ids) for _day in range(plan.days)]
             self._event_links(writer, batch)
             yield self.meter.add(len(batch), message)
 
-    def _event_links(self, writer: _Writer, plans: Sequence[_EventPlan]) -> None:
+    def _event_links(self, writer: BulkWriter, plans: Sequence[_EventPlan]) -> None:
         """Events' themes and partner institutions (co-organisers, hosts)."""
         rng = self.rng
         themes, partners = [], []
@@ -1497,7 +1442,7 @@ class _Demo:
         writer.link(event_themes, themes)
         writer.link(event_partners, partners)
 
-    def _registrations(self, writer: _Writer) -> Job[None]:
+    def _registrations(self, writer: BulkWriter) -> Job[None]:
         """Who was invited to what, with what outcome; attendance of those who came."""
         pending: list[tuple[dict[str, Any], _EventPlan]] = []
         message = _("Adding registrations and attendance…")
@@ -1530,7 +1475,7 @@ class _Demo:
             "registered_at": next(times) if status in SIGNED_UP else None,
         } for index, status in zip(chosen, drawn, strict=True)]
 
-    def _write_registrations(self, writer: _Writer,
+    def _write_registrations(self, writer: BulkWriter,
                              pending: list[tuple[dict[str, Any], _EventPlan]],
                              message: str) -> Job[None]:
         rng = self.rng
@@ -1548,7 +1493,7 @@ class _Demo:
             if status is RS.WALK_IN:  # registered at the door, as the check-in desk does
                 row["registered_at"] = attendance[0]["checked_in_at"]
             present.append((number, attendance))
-        ids = writer.insert(Registration, [row for row, _plan in pending], returning=True)
+        ids = writer.insert(Registration, [row for row, _plan in pending])
         attendance_rows = []
         for number, attendance in present:
             for record in attendance:

@@ -3,7 +3,8 @@
 Two steps, as the user sees them: :func:`preview_partner_import` reads the
 sheet, checks every row and says what would happen to it (new, update, skip —
 with every problem per row and column) and writes nothing;
-:func:`apply_partner_import` writes all accepted rows in one transaction.
+:func:`~skimlll_desktop.services.partner_writing.apply_partner_import` writes all
+accepted rows in one transaction.
 Re-importing the same file updates instead of duplicating: an organisation is
 matched by NIP, then REGON, then its folded name within the same gmina.
 """
@@ -16,15 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from skimlll_desktop.i18n import N_, _
 from skimlll_desktop.models import (
-    Affiliation,
-    Membership,
     Organization,
     OrganizationType,
-    Person,
     Pillar,
 )
 from skimlll_desktop.services.database import Database
@@ -403,101 +401,6 @@ def preview_partner_import(
             yield Progress(done, len(data.rows), _("Checking rows…"))
     yield Progress(len(data.rows), len(data.rows), _("Checking rows…"))
     return preview
-
-
-_ORGANIZATION_FIELDS = ("name", "short_name", "type", "nip", "regon", "krs", "address",
-                        "postal_code", "city", "gmina_teryt", "powiat_teryt", "website",
-                        "email", "phone", "notes")
-
-
-def _apply_row(session, row: PartnerRow, people_by_email: dict[str, Person]) -> Organization:
-    values = row.values
-    if row.match_id is not None:
-        organization = session.get(Organization, row.match_id)
-        assert organization is not None
-        for name in _ORGANIZATION_FIELDS:
-            new = values.get(name)
-            if new not in (None, "") and getattr(organization, name) != new:
-                setattr(organization, name, new)
-    else:
-        organization = Organization(**{name: values.get(name) for name in _ORGANIZATION_FIELDS
-                                       if values.get(name) is not None})
-        session.add(organization)
-    if values.get("joined_on") or values.get("pillar"):
-        membership = organization.memberships[-1] if organization.memberships else None
-        if membership is None:
-            membership = Membership()
-            organization.memberships.append(membership)
-        if values.get("joined_on") and membership.since != values["joined_on"]:
-            membership.since = values["joined_on"]
-        if values.get("pillar") and membership.wzk_pillar != values["pillar"]:
-            membership.wzk_pillar = values["pillar"]
-    if row.contact is not None:
-        _apply_contact(session, organization, row.contact, people_by_email)
-    return organization
-
-
-def _apply_contact(session, organization: Organization, contact: ContactPerson,
-                   people_by_email: dict[str, Person]) -> None:
-    person = people_by_email.get(contact.email.lower()) if contact.email else None
-    if person is None and organization.id is not None:
-        for affiliation in organization.affiliations:
-            candidate = affiliation.person
-            if fold(candidate.last_name) == fold(contact.last_name) and fold(
-                    candidate.first_name) == fold(contact.first_name):
-                person = candidate
-                break
-    if person is None:
-        person = Person(first_name=contact.first_name, last_name=contact.last_name)
-        session.add(person)
-    for name in ("title", "email", "phone"):
-        new = getattr(contact, name)
-        if new and getattr(person, name) != new:
-            setattr(person, name, new)
-    if contact.email:
-        people_by_email[contact.email.lower()] = person
-    if contact.position and person.position != contact.position:
-        person.position = contact.position
-    if not any(a.organization is organization for a in person.affiliations):
-        person.affiliations.append(Affiliation(organization=organization, role=contact.position,
-                                               is_primary=not person.affiliations))
-
-
-def apply_partner_import(database: Database, preview: ImportPreview) -> Job[ImportResult]:
-    """Write every accepted row of the preview in one transaction (all or nothing).
-
-    Lookups do not flush (``no_autoflush``): changes go to the database every few
-    hundred rows, so the search index is rewritten in batches, not row by row.
-    """
-    accepted = [row for row in preview.rows if row.action != SKIP]
-    total = len(accepted)
-    yield Progress(0, total, _("Saving…"))
-    with database.transaction() as session, session.no_autoflush:
-        emails = {row.contact.email.lower() for row in accepted
-                  if row.contact is not None and row.contact.email}
-        people_by_email: dict[str, Person] = {}
-        for chunk in _chunks(sorted(emails), 500):
-            for person in session.scalars(select(Person).where(
-                    func.lower(Person.email).in_(chunk))):
-                people_by_email.setdefault(person.email.lower(), person)
-        for done, row in enumerate(accepted, start=1):
-            _apply_row(session, row, people_by_email)
-            if done % 500 == 0:
-                session.flush()
-                yield Progress(done, total, _("Saving…"))
-        session.flush()
-        # the last report comes before the commit: a Cancel here still undoes everything
-        yield Progress(total, total, _("Saving…"))
-    return ImportResult(
-        imported=preview.count(CREATE),
-        updated=preview.count(UPDATE),
-        skipped=preview.count(SKIP),
-        problems=tuple(preview.problems),
-    )
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 ACTION_LABELS = {CREATE: N_("new"), UPDATE: N_("update"), SKIP: N_("skipped")}

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O",
                           "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
 _WORD = re.compile(r"[0-9a-z]+")
+_LATIN_MARKS = re.compile("[\u0300-\u036f]+")  # the combining diacritics of Latin letters
 
 POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
 _DIGITS = "0123456789"
@@ -30,9 +32,11 @@ _SEPARATOR = "00"
 
 def fold(text: str) -> str:
     """Lower-case, without diacritics (ł → l too), whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    if not text.isascii():  # plain ASCII has nothing to decompose
+        text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SPECIAL)))
+        if not text.isascii():  # marks of other scripts, one character at a time
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
 
 
 def words(text: str) -> list[str]:
@@ -56,16 +60,17 @@ def _encode(rank: int) -> str:
     return _KEY_SYMBOLS[rank // base] + _KEY_SYMBOLS[rank % base]
 
 
+@cache
+def _code(ch: str) -> str:
+    """A character's part of a sort key (letters of other alphabets: their base letter's)."""
+    rank = _rank(ch)
+    if rank >= 0:
+        return _encode(rank)
+    unknown = 11 + len(POLISH_ALPHABET)  # after every letter
+    return "".join(_encode(rank if (rank := _rank(folded)) >= 0 else unknown)
+                   for folded in fold(ch))
+
+
 def sort_key(text: str) -> str:
     """An ASCII key whose plain order is Polish alphabetical order, case ignored."""
-    parts = []
-    for ch in " ".join(text.lower().split()):
-        rank = _rank(ch)
-        if rank >= 0:
-            parts.append(_encode(rank))
-            continue
-        for folded in fold(ch) or "":
-            # a letter from another alphabet (é, ü…) sorts with its base letter
-            folded_rank = _rank(folded)
-            parts.append(_encode(folded_rank if folded_rank >= 0 else 11 + len(POLISH_ALPHABET)))
-    return "".join(parts)
+    return "".join(map(_code, " ".join(text.lower().split())))

@@ -9,7 +9,7 @@ Derived values are kept by session hooks installed on every
   gmina…), rewritten after each flush for the records that changed.
 
 Bulk writers that bypass the ORM (demo data, imports) call
-:func:`reindex` for what they wrote.
+:func:`index_new_records` (or :func:`reindex`) for what they wrote.
 
 A search runs in two tiers, best matches first: records whose *name* begins
 with the query (an index range on the folded ``search_name``), then records where every
@@ -20,7 +20,7 @@ index, intersected).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -71,12 +71,12 @@ def search_name(name: str) -> str:
     return " ".join(words(name))[:300]
 
 
-def person_words(person: dict[str, Any], gmina_name: str) -> set[str]:
+def person_words(person: Mapping[str, Any], gmina_name: str) -> set[str]:
     text = " ".join(str(person.get(key) or "") for key in ("first_name", "last_name", "email"))
     return {w[:MAX_WORD] for w in words(f"{text} {gmina_name}")}
 
 
-def organization_words(organization: dict[str, Any], gmina_name: str) -> set[str]:
+def organization_words(organization: Mapping[str, Any], gmina_name: str) -> set[str]:
     keys = ("name", "short_name", "email", "nip", "regon", "krs", "city")
     text = " ".join(str(organization.get(key) or "") for key in keys)
     found = {w[:MAX_WORD] for w in words(f"{text} {gmina_name}")}
@@ -102,10 +102,8 @@ def reindex(
     connection: Connection, kind: Kind, ids: Iterable[int] | None = None, chunk: int = 5000
 ) -> int:
     """Rewrite the index rows of the given records (all of ``kind`` when ``ids`` is None)."""
-    model, columns, make_words = (
-        (Person, _PERSON_COLUMNS, person_words) if kind == PERSON
-        else (Organization, _ORGANIZATION_COLUMNS, organization_words)
-    )
+    model, columns = ((Person, _PERSON_COLUMNS) if kind == PERSON
+                      else (Organization, _ORGANIZATION_COLUMNS))
     gminy = _gmina_names(connection)
     id_list = None if ids is None else sorted(set(ids))
     if id_list is None:
@@ -120,35 +118,64 @@ def reindex(
             connection.execute(delete(SearchWord).where(
                 SearchWord.kind == kind, SearchWord.record_id.in_(batch)))
             statement = statement.where(model.id.in_(batch))
-        rows: list[dict[str, Any]] = []
-        for record in connection.execute(statement).mappings():
-            gmina = gminy.get(record["gmina_teryt"] or "", "")
-            rows.extend({"kind": kind, "record_id": record["id"], "word": word}
-                        for word in make_words(dict(record), gmina))
-            if len(rows) >= chunk:
-                connection.execute(insert(SearchWord), rows)
-                written += len(rows)
-                rows = []
-        if rows:
+        written += index_new_records(connection, kind, connection.execute(statement).mappings(),
+                                     chunk, gminy)
+    return written
+
+
+def index_new_records(
+    connection: Connection,
+    kind: Kind,
+    records: Iterable[Mapping[str, Any]],
+    chunk: int = 5000,
+    gminy: Mapping[str, str] | None = None,
+) -> int:
+    """Write the index rows of records that have none yet (just inserted).
+
+    ``records`` are their column values with their ``id``: a bulk writer has them
+    in hand and need not read them back.
+    """
+    make_words = person_words if kind == PERSON else organization_words
+    if gminy is None:
+        gminy = _gmina_names(connection)
+    rows: list[dict[str, Any]] = []
+    written = 0
+    for record in records:
+        gmina = gminy.get(record.get("gmina_teryt") or "", "")
+        rows.extend({"kind": kind, "record_id": record["id"], "word": word}
+                    for word in make_words(record, gmina))
+        if len(rows) >= chunk:
             connection.execute(insert(SearchWord), rows)
             written += len(rows)
+            rows = []
+    if rows:
+        connection.execute(insert(SearchWord), rows)
+        written += len(rows)
     return written
+
+
+def organization_name_keys(name: str) -> dict[str, str]:
+    """The derived columns of an organisation's name: Polish order, folded words."""
+    return {"sort_key": sort_key(name), "search_name": search_name(name)}
+
+
+def person_name_keys(first_name: str, last_name: str) -> dict[str, str]:
+    """The derived columns of a person's name (surname first)."""
+    return {"sort_key": person_sort_key(last_name, first_name),
+            "search_name": search_name(f"{last_name} {first_name}")}
 
 
 def _set_name_keys(session: Session, _context: Any, _instances: Any) -> None:
     for record in list(session.new) + list(session.dirty):
         if isinstance(record, Person):
-            name = f"{record.last_name or ''} {record.first_name or ''}"
-            key = person_sort_key(record.last_name or "", record.first_name or "")
+            keys = person_name_keys(record.first_name or "", record.last_name or "")
         elif isinstance(record, Organization):
-            name = record.name or ""
-            key = sort_key(name)
+            keys = organization_name_keys(record.name or "")
         else:
             continue
-        if record.sort_key != key:
-            record.sort_key = key
-        if record.search_name != search_name(name):
-            record.search_name = search_name(name)
+        for column, value in keys.items():
+            if getattr(record, column) != value:
+                setattr(record, column, value)
 
 
 def _update_index(session: Session, _context: Any) -> None:

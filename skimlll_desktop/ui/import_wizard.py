@@ -301,7 +301,7 @@ class PartnerImportWizard(QWizard):
     # --- the import ---------------------------------------------------------------------
 
     def start_import(self) -> None:
-        from skimlll_desktop.services.partner_import import apply_partner_import
+        from skimlll_desktop.services.partner_writing import apply_partner_import
 
         if self.preview is None or self._importing:
             return

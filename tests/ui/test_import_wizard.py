@@ -482,7 +482,7 @@ def test_nothing_to_import_keeps_the_import_button_disabled(
 def test_cancel_during_the_import_writes_nothing(
     qtbot, monkeypatch, wizard: PartnerImportWizard, database: Database, tmp_path: Path
 ) -> None:
-    from skimlll_desktop.services import partner_import
+    from skimlll_desktop.services import partner_writing
 
     rows = [[n, "Szkoła", f"Szkoła Podstawowa nr {n} w Krakowie", None, "Kraków", None, None,
              None] for n in range(1, 251)]
@@ -492,15 +492,15 @@ def test_cancel_during_the_import_writes_nothing(
     _to_preview(qtbot, wizard)
     assert _counts(wizard) == "Nowe: 250 · Do aktualizacji: 0 · Pominięte: 0"
 
-    # The first row waits (inside the transaction) until the test has pressed Cancel.
+    # The first rows wait (inside the transaction) until the test has pressed Cancel.
     release = threading.Event()
-    original = partner_import._apply_row
+    original = partner_writing._write_new_institutions
 
-    def slow_first_row(session: Any, row: Any, *rest: Any) -> Any:
+    def slow_first_rows(*args: Any) -> Any:
         release.wait(TIMEOUT / 1000)
-        return original(session, row, *rest)
+        return original(*args)
 
-    monkeypatch.setattr(partner_import, "_apply_row", slow_first_row)
+    monkeypatch.setattr(partner_writing, "_write_new_institutions", slow_first_rows)
     with qtbot.waitSignal(wizard.import_cancelled, timeout=TIMEOUT):
         _button(wizard, "importCommitButton").click()
         assert wizard.is_importing()
@@ -529,7 +529,7 @@ def test_cancel_during_the_import_writes_nothing(
 def test_esc_while_importing_cancels_instead_of_closing(
     qtbot, monkeypatch, wizard: PartnerImportWizard, database: Database, tmp_path: Path
 ) -> None:
-    from skimlll_desktop.services import partner_import
+    from skimlll_desktop.services import partner_writing
 
     rows = [[n, "Szkoła", f"Przedszkole nr {n}", None, "Kraków", None, None, None]
             for n in range(1, 221)]
@@ -538,13 +538,13 @@ def test_esc_while_importing_cancels_instead_of_closing(
     _next(wizard)
     _to_preview(qtbot, wizard)
     release = threading.Event()
-    original = partner_import._apply_row
+    original = partner_writing._write_new_institutions
 
-    def slow_first_row(session: Any, row: Any, *rest: Any) -> Any:
+    def slow_first_rows(*args: Any) -> Any:
         release.wait(TIMEOUT / 1000)
-        return original(session, row, *rest)
+        return original(*args)
 
-    monkeypatch.setattr(partner_import, "_apply_row", slow_first_row)
+    monkeypatch.setattr(partner_writing, "_write_new_institutions", slow_first_rows)
     with qtbot.waitSignal(wizard.import_cancelled, timeout=TIMEOUT):
         _button(wizard, "importCommitButton").click()
         wizard.reject()  # Esc
