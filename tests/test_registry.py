@@ -117,3 +117,36 @@ def test_default_themes_and_gmina_choices(sqlite_db: Database) -> None:
     labels = [c.label for c in gmina_choices(sqlite_db)]
     assert len(labels) == 183
     assert "Gorlice — gmina miejska (powiat gorlicki)" in labels
+
+
+def test_lists_sort_every_column_in_polish_order_blanks_last(any_db: Database) -> None:
+    since = date(2021, 1, 1), date(2019, 5, 1)
+    for name, kind, gmina, phone, joined in [
+            ("Szkoła A", OrganizationType.SCHOOL, "1207021", "12 111 11 11", since[0]),
+            ("Fundacja B", OrganizationType.NGO, "1210092", "", since[1]),
+            ("Biblioteka C", OrganizationType.LIBRARY_CULTURE, "1201011", "12 000 00 00", None),
+            ("Inna D", OrganizationType.OTHER, "", "", None)]:
+        _org(any_db, name=name, type=kind, gmina_teryt=gmina, phone=phone,
+             membership=MembershipInfo(joined, None, None, False, None) if joined else None)
+
+    def names(order_by: str, descending: bool = False) -> str:
+        rows = list_organizations(any_db, OrganizationQuery(order_by=order_by,
+                                                            descending=descending))
+        return "".join(row.name[-1] for row in rows)
+
+    # Bochnia, Łącko, Mszana Dolna (code point order would put Łącko after Mszana)
+    assert names("gmina") == "CBAD" and names("gmina", descending=True) == "ABCD"
+    assert names("powiat") == "CABD"  # bocheński, limanowski, nowosądecki
+    # biblioteka…, inna, organizacja pozarządowa, szkoła
+    assert names("type") == "CDBA"
+    assert names("phone") == "CABD" and names("member_since") == "BACD"
+
+    for first, last, gmina in [("Anna", "Mszańska", "1207021"), ("Ewa", "Łącka", "1210092"),
+                               ("Łucja", "Bez Gminy", ""), ("Zofia", "Zet", "")]:
+        save_person(any_db, PersonDetails(first_name=first, last_name=last, gmina_teryt=gmina))
+
+    def people(order_by: str) -> list[str]:
+        return [row.last_name for row in list_people(any_db, PeopleQuery(order_by=order_by))]
+
+    assert people("last_name") == ["Bez Gminy", "Łącka", "Mszańska", "Zet"]
+    assert people("gmina") == ["Łącka", "Mszańska", "Bez Gminy", "Zet"]

@@ -27,6 +27,8 @@ class Powiat(Record):
     teryt: Mapped[str] = mapped_column(String(4), unique=True)
     name: Mapped[str] = mapped_column(String(80))
     kind: Mapped[PowiatKind] = mapped_column(str_enum(PowiatKind, 40))
+    # Polish alphabetical order of the name (services.polish_text.sort_key)
+    sort_key: Mapped[str] = mapped_column(String(200), default="")
 
     gminy: Mapped[list[Gmina]] = relationship(back_populates="powiat")
 
@@ -37,6 +39,8 @@ class Gmina(Record):
     teryt: Mapped[str] = mapped_column(String(7), unique=True)
     name: Mapped[str] = mapped_column(String(80))
     type: Mapped[GminaType] = mapped_column(str_enum(GminaType, 1))
+    # Polish alphabetical order of the name (services.polish_text.sort_key)
+    sort_key: Mapped[str] = mapped_column(String(200), default="")
     powiat_teryt: Mapped[str] = mapped_column(ForeignKey("powiaty.teryt"), index=True)
 
     powiat: Mapped[Powiat] = relationship(back_populates="gminy")

@@ -105,12 +105,13 @@ def list_people(
     columns = {
         "last_name": Person.sort_key,
         "first_name": Person.first_name,
-        "organization": Organization.name,
-        "email": Person.email,
-        "gmina": Gmina.name,
+        "organization": Organization.sort_key,
+        "email": func.nullif(func.lower(Person.email), ""),
+        "gmina": Gmina.sort_key,
     }
     order_column = columns.get(query.order_by, Person.sort_key)
-    order = order_column.desc() if query.descending else order_column.asc()
+    # blanks last either way, as in a spreadsheet (and the same on both engines)
+    order = (order_column.desc() if query.descending else order_column.asc()).nulls_last()
     statement = (
         select(
             Person.id,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from skimlll_desktop.models import Gmina, GminaType, Powiat, PowiatKind
 from skimlll_desktop.paths import resource_path
 from skimlll_desktop.services.database import Database
+from skimlll_desktop.services.polish_text import sort_key
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ def load_reference_data(session: Session) -> ReferenceCounts:
     for row in _rows("powiaty_malopolskie.csv"):
         powiat = powiaty.get(row["powiat_teryt"]) or Powiat(teryt=row["powiat_teryt"])
         powiat.name = row["powiat_name"]
+        powiat.sort_key = sort_key(powiat.name)
         powiat.kind = PowiatKind(row["kind"])
         session.add(powiat)
     session.flush()
@@ -38,6 +40,7 @@ def load_reference_data(session: Session) -> ReferenceCounts:
     for row in _rows("gminy_malopolskie.csv"):
         gmina = gminy.get(row["teryt"]) or Gmina(teryt=row["teryt"])
         gmina.name = row["gmina_name"]
+        gmina.sort_key = sort_key(gmina.name)
         gmina.type = GminaType(row["gmina_type"])
         gmina.powiat_teryt = row["powiat_teryt"]
         session.add(gmina)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from skimlll_desktop.i18n import _
@@ -146,14 +146,39 @@ class OrganizationRow:
     member_since: date | None
 
 
-ORGANIZATION_SORT = {
-    "name": Organization.sort_key,
-    "type": Organization.type,
-    "gmina": Gmina.name,
-    "powiat": Powiat.name,
-    "nip": Organization.nip,
-    "email": Organization.email,
-}
+def _type_in_label_order():
+    """Organisation types ranked by their label in the user's language, Polish order."""
+    from skimlll_desktop.services.labels import organization_type_label
+    from skimlll_desktop.services.polish_text import sort_key
+
+    ranked = sorted(OrganizationType, key=lambda kind: sort_key(organization_type_label(kind)))
+    return case({kind.value: rank for rank, kind in enumerate(ranked)},
+                value=Organization.type)
+
+
+def _member_since():
+    return (select(func.min(Membership.since))
+            .where(Membership.organization_id == Organization.id).scalar_subquery())
+
+
+def _organization_order(order_by: str):
+    """The column to sort by: names by their Polish sort keys, never by code point."""
+    match order_by:
+        case "type":
+            return _type_in_label_order()
+        case "gmina":
+            return Gmina.sort_key
+        case "powiat":
+            return Powiat.sort_key
+        case "nip":
+            return Organization.nip
+        case "email":
+            return func.nullif(func.lower(Organization.email), "")
+        case "phone":
+            return func.nullif(Organization.phone, "")
+        case "member_since":
+            return _member_since()
+    return Organization.sort_key
 
 
 def _active_membership(today: date):
@@ -191,8 +216,7 @@ def count_organizations(database: Database, query: OrganizationQuery) -> int:
 def list_organizations(
     database: Database, query: OrganizationQuery, offset: int = 0, limit: int = 200
 ) -> list[OrganizationRow]:
-    since = (select(func.min(Membership.since)).where(Membership.organization_id ==
-                                                      Organization.id).scalar_subquery())
+    since = _member_since()
     statement = (
         select(Organization.id, Organization.uuid, Organization.name, Organization.type,
                func.coalesce(Gmina.name, ""), func.coalesce(Powiat.name, ""),
@@ -201,8 +225,9 @@ def list_organizations(
         .outerjoin(Gmina, Organization.gmina_teryt == Gmina.teryt)
         .outerjoin(Powiat, Organization.powiat_teryt == Powiat.teryt)
     )
-    column = ORGANIZATION_SORT.get(query.order_by, Organization.sort_key)
-    order = column.desc() if query.descending else column.asc()
+    column = _organization_order(query.order_by)
+    # blanks last either way, as in a spreadsheet (and the same on both engines)
+    order = (column.desc() if query.descending else column.asc()).nulls_last()
     statement = _organization_filters(statement, query).order_by(
         order, Organization.sort_key, Organization.id).offset(offset).limit(limit)
     with database.transaction() as session:

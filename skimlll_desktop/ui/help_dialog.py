@@ -26,7 +26,9 @@ def help_markdown() -> str:
             "“Łącko”. Narrow the list with the filters under the search field; right-click a "
             "column header to choose the columns. Ctrl+N adds, Enter opens the selected row, "
             "Delete deletes it after asking; Edit → Merge… joins two rows that are the same "
-            "institution; File → Export the list to Excel… saves what the list shows."),
+            "institution; File → Export the list to Excel… saves what the list shows.") + " " + _(
+            "Click a column header to sort by it, in Polish alphabetical order (Ł after L, Ż "
+            "last); empty cells come last either way."),
         "- **" + _("People") + "** — " + _(
             "the list of people, with the same search, filters and keys. A person's card "
             "holds their institutions and roles, RODO consent, themes and the events they "

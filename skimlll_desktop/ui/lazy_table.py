@@ -37,7 +37,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class TableColumn:
     key: str  # the row's field, and the name the column is remembered by
     header: str  # N_-marked; translated when shown
-    sort_key: str | None = None  # the service's order_by; None: the database cannot sort by it
+    sort_key: str  # the service's order_by: every column is sorted by the database
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -122,9 +122,6 @@ class LazyTableModel(QAbstractTableModel):
     def sort_order(self) -> Qt.SortOrder:
         return self._sort_order
 
-    def is_sortable(self, column: int) -> bool:
-        return 0 <= column < len(self.COLUMNS) and self.COLUMNS[column].sort_key is not None
-
     def total_count(self) -> int:
         """How many rows match, loaded or not."""
         return self._total
@@ -201,11 +198,7 @@ class LazyTableModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            header = _(self.COLUMNS[section].header)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return header if self.is_sortable(section) else _(
-                    "{column} (this column cannot be sorted)").format(column=header)
-            return header
+            return _(self.COLUMNS[section].header)
         if (orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._rows)):
             return section + 1
@@ -218,7 +211,7 @@ class LazyTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is a new query with another ORDER BY, done by the database."""
-        if not self.is_sortable(column):
+        if not 0 <= column < len(self.COLUMNS):
             return
         if (column, order) == (self._sort_column, self._sort_order) and self._rows:
             return

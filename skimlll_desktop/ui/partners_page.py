@@ -46,8 +46,8 @@ class OrganizationsTableModel(LazyTableModel):
         TableColumn("powiat", N_("Powiat"), "powiat"),
         TableColumn("nip", "NIP", "nip"),
         TableColumn("email", N_("E-mail"), "email"),
-        TableColumn("phone", N_("Phone"), None),
-        TableColumn("member_since", N_("Member since"), None),
+        TableColumn("phone", N_("Phone"), "phone"),
+        TableColumn("member_since", N_("Member since"), "member_since"),
     )
 
     @staticmethod

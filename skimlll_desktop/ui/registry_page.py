@@ -265,7 +265,6 @@ class RegistryListPage(QWidget):
                 keys.index(self.STRETCH_COLUMN), QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
         table.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
         em = table.fontMetrics().averageCharWidth()
         for key, chars in self.COLUMN_CHARS:
             if key in keys:
@@ -472,14 +471,6 @@ class RegistryListPage(QWidget):
 
     def _apply_filters(self) -> None:
         self.model.set_filters(self.query_filters(self.filters.values()))
-
-    def _keep_sortable_indicator(self, column: int, _order: Qt.SortOrder) -> None:
-        if not self.model.is_sortable(column):
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
-            header.blockSignals(False)
-            self.status_message.emit(_("This column cannot be sorted."))
 
     def _show_count(self, count: int) -> None:
         filtering = self.model.is_filtered()

@@ -120,7 +120,7 @@ def test_partners_are_listed_in_polish_order_with_readable_values(
     assert not window.findChild(QWidget, "partnersEmptyState").isVisible()
 
 
-def test_sorting_is_done_by_the_database_and_unsortable_columns_keep_the_order(
+def test_sorting_is_done_by_the_database_on_every_column(
     qtbot, make_window, db_path: Path, registry: dict[str, int]
 ) -> None:
     window = make_window(db_path)
@@ -133,10 +133,15 @@ def test_sorting_is_done_by_the_database_and_unsortable_columns_keep_the_order(
     table.sortByColumn(OrganizationsTableModel.COLUMN_NAME, Qt.SortOrder.DescendingOrder)
     assert _names(page) == ["Żabieńska Fundacja Rozwoju", "Urząd Gminy Łącko",
                             "Uniwersytet KEN", "Akademia ABC"]
+    # blanks last, then by name
     table.sortByColumn(OrganizationsTableModel.COLUMN_PHONE, Qt.SortOrder.AscendingOrder)
-    assert page.model.query().order_by == "name" and page.model.query().descending
-    assert header.sortIndicatorSection() == OrganizationsTableModel.COLUMN_NAME
-    assert _names(page)[0] == "Żabieńska Fundacja Rozwoju"
+    assert page.model.query().order_by == "phone" and not page.model.query().descending
+    assert _names(page) == ["Urząd Gminy Łącko", "Akademia ABC", "Uniwersytet KEN",
+                            "Żabieńska Fundacja Rozwoju"]
+    table.sortByColumn(OrganizationsTableModel.COLUMN_MEMBER_SINCE, Qt.SortOrder.AscendingOrder)
+    assert _names(page) == ["Żabieńska Fundacja Rozwoju", "Urząd Gminy Łącko",
+                            "Akademia ABC", "Uniwersytet KEN"]
+    assert header.sortIndicatorSection() == OrganizationsTableModel.COLUMN_MEMBER_SINCE
 
 
 def _choose(combo: QComboBox, data: object) -> None:
