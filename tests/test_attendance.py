@@ -24,7 +24,14 @@ from skimlll_desktop.services.attendance import (
 )
 from skimlll_desktop.services.checkin import check_in
 from skimlll_desktop.services.database import Database
-from skimlll_desktop.services.events import EventDetails, register_person, save_event
+from skimlll_desktop.services.events import (
+    EventDetails,
+    change_registration_status,
+    list_events,
+    list_registrations,
+    register_person,
+    save_event,
+)
 
 
 def _event_with_people(db: Database) -> tuple[int, dict[str, int]]:
@@ -88,3 +95,30 @@ def test_attendance_export_is_formula_safe(sqlite_db: Database, tmp_path: Path) 
     jan = next(row for row in rows if "cmd" in str(row[1].value))
     assert jan[1].data_type == "s" and jan[1].value.startswith("Jan =cmd")
     assert jan[3].value == "obecny" and jan[4].value is None and jan[5].value is not None
+
+
+def test_the_events_list_and_the_summary_count_alike(sqlite_db: Database) -> None:
+    event_id, ids = _event_with_people(sqlite_db)
+    with sqlite_db.transaction() as session:
+        late = Person(first_name="Ewa", last_name="Późna")
+        gone = Person(first_name="Piotr", last_name="Odwołany")
+        session.add_all([late, gone])
+        session.flush()
+        late_id, gone_id = late.id, gone.id
+    register_person(sqlite_db, event_id, gone_id)
+    registration = next(r for r in list_registrations(sqlite_db, event_id)
+                        if r.person_id == gone_id)
+    change_registration_status(sqlite_db, registration.id, RegistrationStatus.CANCELLED,
+                               registration.version)
+    check_in(sqlite_db, event_id, ids["anna"], 1)
+    check_in(sqlite_db, event_id, late_id, 1, walk_in=True)
+    rows = {row.person_id: row for row in attendance_grid(sqlite_db, event_id).rows}
+    ola = rows[ids["ola"]].registration_id
+    save_attendance_grid(sqlite_db, event_id, {(ola, 1): True})
+    save_attendance_grid(sqlite_db, event_id, {(ola, 1): False})  # ticked by mistake
+    # anna attended, ola absent, jan registered, ewa walked in, piotr cancelled
+    summary = event_summary(sqlite_db, event_id)
+    row = next(row for row in list_events(sqlite_db) if row.id == event_id)
+    assert (summary.registered, summary.attended, summary.walk_ins) == (3, 2, 1)
+    assert (row.registered, row.attended) == (summary.registered, summary.attended)
+    assert row.seats_taken == 3  # anna, jan and the walk-in hold a seat

@@ -28,7 +28,7 @@ from skimlll_desktop.models import (
 from skimlll_desktop.models.base import utcnow
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.errors import RecordNotFoundError
-from skimlll_desktop.services.events import PRESENT
+from skimlll_desktop.services.events import PRESENT, SIGNED_UP
 
 ON_THE_GRID = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED,
                RegistrationStatus.ABSENT, RegistrationStatus.WALK_IN,
@@ -172,9 +172,7 @@ def event_summary(database: Database, event_id: int) -> EventSummary:
         by_powiat[powiat_names.get(powiat, "") if powiat else ""] += 1
     statuses = Counter(status for status, _p, _g in rows)
     return EventSummary(
-        registered=sum(statuses[s] for s in (RegistrationStatus.REGISTERED,
-                                             RegistrationStatus.ATTENDED,
-                                             RegistrationStatus.ABSENT)),
+        registered=sum(statuses[s] for s in SIGNED_UP),
         attended=statuses[RegistrationStatus.ATTENDED] + statuses[RegistrationStatus.WALK_IN],
         walk_ins=statuses[RegistrationStatus.WALK_IN],
         cancelled=statuses[RegistrationStatus.CANCELLED],

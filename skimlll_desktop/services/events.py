@@ -45,6 +45,10 @@ PARTNER_MORNINGS_A_YEAR = 10
 TAKING_A_SEAT = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED,
                  RegistrationStatus.WALK_IN)
 PRESENT = (RegistrationStatus.ATTENDED, RegistrationStatus.WALK_IN)
+# "Registered" wherever counts are shown: who signed up in advance (not walk-ins, the
+# waiting list, the cancelled or the invited who never answered).
+SIGNED_UP = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED,
+             RegistrationStatus.ABSENT)
 
 ALLOWED = {
     RegistrationStatus.INVITED: {RegistrationStatus.REGISTERED, RegistrationStatus.CANCELLED,
@@ -84,24 +88,25 @@ class EventRow:
     ends_on: date
     status: EventStatus
     sessions: int
-    registered: int
-    attended: int
+    registered: int  # SIGNED_UP
+    attended: int  # PRESENT, walk-ins included
     capacity: int | None
+    seats_taken: int  # TAKING_A_SEAT, against the capacity
 
 
 def list_events(database: Database, query: EventQuery = EventQuery()) -> list[EventRow]:
     """Events in date order with their counts (a year holds tens of events, not thousands)."""
     sessions = (select(func.count(EventSession.id)).where(EventSession.event_id == Event.id)
                 .scalar_subquery())
-    registered = (select(func.count(Registration.id)).where(
-        Registration.event_id == Event.id,
-        Registration.status.in_((*TAKING_A_SEAT, RegistrationStatus.ABSENT)))
-        .scalar_subquery())
-    attended = (select(func.count(Registration.id)).where(
-        Registration.event_id == Event.id, Registration.status.in_(PRESENT)).scalar_subquery())
+    def registrations(statuses: tuple[RegistrationStatus, ...]):
+        return (select(func.count(Registration.id)).where(
+            Registration.event_id == Event.id, Registration.status.in_(statuses))
+            .scalar_subquery())
+
     statement = select(Event.id, Event.uuid, Event.title, Event.type, Event.starts_on,
-                       Event.ends_on, Event.status, sessions, registered, attended,
-                       Event.capacity).order_by(Event.starts_on, Event.id)
+                       Event.ends_on, Event.status, sessions, registrations(SIGNED_UP),
+                       registrations(PRESENT), Event.capacity,
+                       registrations(TAKING_A_SEAT)).order_by(Event.starts_on, Event.id)
     if query.year is not None:
         statement = statement.where(Event.starts_on >= date(query.year, 1, 1),
                                     Event.starts_on <= date(query.year, 12, 31))

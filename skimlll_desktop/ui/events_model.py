@@ -101,7 +101,7 @@ class EventsTableModel(QAbstractTableModel):
     def _tooltip(self, shown: _Shown, key: str) -> str | None:
         row = shown.row
         if key == "places" and row.capacity is not None:
-            free = max(row.capacity - row.registered, 0)
+            free = max(row.capacity - row.seats_taken, 0)
             return ngettext("{n} place left", "{n} places left", free).format(
                 n=format_number(free))
         if key == "dates":
