@@ -335,7 +335,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     from skimlll_desktop.services.database import open_database
     from skimlll_desktop.services.events import EventQuery, list_events
-    from skimlll_desktop.services.labels import event_type_label
 
     database = open_database(args.db)
     try:
@@ -344,13 +343,13 @@ def cmd_events(args: argparse.Namespace) -> int:
         database.dispose()
     if args.json:
         print(json.dumps([{
-            "uuid": str(row.uuid), "title": row.title, "type": row.type.value,
+            "uuid": str(row.uuid), "title": row.title, "type": row.type,
             "start": row.starts_on.isoformat(), "sessions": row.sessions,
             "registered": row.registered, "attended": row.attended,
         } for row in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        print(f"{row.starts_on.isoformat()}  {event_type_label(row.type):<28} {row.title}  "
+        print(f"{row.starts_on.isoformat()}  {row.type_label:<28} {row.title}  "
               f"({row.attended}/{row.registered})  {row.uuid}")
     return EXIT_OK
 

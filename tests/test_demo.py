@@ -120,7 +120,7 @@ def test_the_year_of_the_partnership(demo: tuple[Database, DemoCounts]) -> None:
         assert len(by_type[EventType.THINK_TANK]) == 2
         (gala,) = by_type[EventType.GALA]
         assert gala.starts_on.month == 12
-        assert all(e.training_hours > 0 for e in events if e.type is not EventType.GALA)
+        assert all(e.training_hours > 0 for e in events if e.type != EventType.GALA)
         for event in events:
             assert event.organiser
             assert all(s.starts_at and s.ends_at and s.starts_at < s.ends_at

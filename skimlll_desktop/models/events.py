@@ -29,6 +29,8 @@ event_partners = Table(
 
 
 class EventType(enum.StrEnum):
+    """The built-in event types (codes in ``event_types``); staff may add their own."""
+
     PARTNER_MORNING = "partner_morning"  # poranek partnerski
     WORKSHOP = "workshop"  # warsztaty
     CONFERENCE = "conference"  # konferencja
@@ -55,10 +57,27 @@ class RegistrationStatus(enum.StrEnum):
     WAITING = "waiting"  # on the waiting list: the event was full
 
 
+class EventTypeEntry(Record):
+    """One entry of the editable list of event types.
+
+    The built-in types have an :class:`EventType` code and no name of their own
+    (their label is translated); a type staff added has a generated code and the
+    name they gave it. A hidden type is not offered for new events.
+    """
+
+    __tablename__ = "event_types"
+
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    position: Mapped[int] = mapped_column(default=0)
+    hidden: Mapped[bool] = mapped_column(default=False)
+
+
 class Event(Record):
     __tablename__ = "events"
 
-    type: Mapped[EventType] = mapped_column(str_enum(EventType))
+    # an EventTypeEntry's code: an EventType value or a type staff added
+    type: Mapped[str] = mapped_column(ForeignKey("event_types.code"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     venue_name: Mapped[str] = mapped_column(String(200), default="")

@@ -33,7 +33,7 @@ from skimlll_desktop.models import (
 )
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.errors import RecordNotFoundError, UserFacingError
-from skimlll_desktop.services.labels import event_type_label
+from skimlll_desktop.services.event_types import event_type_label
 from skimlll_desktop.services.settings import DocumentSettings, load_document_settings
 
 # Who is expected at the venue and so gets a line to sign.
@@ -109,7 +109,7 @@ def load_listed_event(session: Session, event_id: int) -> ListedEvent:
     venue = ", ".join(part for part in (event.venue_name, event.venue_address) if part)
     sessions = tuple(SessionInfo(s.number, s.day, s.title) for s in event.sessions) or (
         SessionInfo(1, event.starts_on, ""),)
-    return ListedEvent(event.title, event_type_label(event.type), event.starts_on,
+    return ListedEvent(event.title, event_type_label(session, event.type), event.starts_on,
                        event.ends_on, venue, sessions, tuple(people))
 
 

@@ -51,10 +51,10 @@ from skimlll_desktop.models.base import utcnow
 from skimlll_desktop.services.certificate_templates import fill
 from skimlll_desktop.services.database import Database, actor_for
 from skimlll_desktop.services.errors import RecordNotFoundError, UserFacingError
+from skimlll_desktop.services.event_types import event_type_label
 from skimlll_desktop.services.events import PRESENT
 from skimlll_desktop.services.files import safe_file_name
 from skimlll_desktop.services.jobs import Job, Progress
-from skimlll_desktop.services.labels import event_type_label
 from skimlll_desktop.services.pdf import pdf_lock
 from skimlll_desktop.services.settings import load_document_settings
 
@@ -198,7 +198,7 @@ def event_values(session: Session, event_id: int) -> tuple[dict[str, str], str]:
     dates = format_date(event.starts_on) if event.starts_on == event.ends_on else (
         f"{format_date(event.starts_on)} – {format_date(event.ends_on)}")
     place = ", ".join(p for p in (event.venue_name, event.venue_address) if p)
-    return {"wydarzenie": event.title, "rodzaj_wydarzenia": event_type_label(event.type),
+    return {"wydarzenie": event.title, "rodzaj_wydarzenia": event_type_label(session, event.type),
             "daty": dates, "miejsce": place, "godziny": str(event.training_hours)}, event.title
 
 

@@ -26,7 +26,6 @@ from skimlll_desktop.services.events import get_event
 from skimlll_desktop.services.jobs import Job, Progress
 from skimlll_desktop.services.labels import (
     event_status_label,
-    event_type_label,
     organization_type_label,
     pillar_label,
 )
@@ -111,7 +110,7 @@ def _summary_pdf(database: Database, event_id: int, path: Path) -> Path:
     story: list[Any] = [
         Paragraph(escape(_("EVENT SUMMARY")), style["subtitle"]),
         Paragraph(escape(event.title), style["title"]),
-        Paragraph(escape(f"{event_type_label(event.type)} · {dates} · "
+        Paragraph(escape(f"{event.type_label} · {dates} · "
                          f"{event_status_label(event.status)}"), style["body"]),
         Spacer(1, 6 * mm),
         table([[_("Registered"), str(summary.registered)],

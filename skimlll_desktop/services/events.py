@@ -37,6 +37,7 @@ from skimlll_desktop.services.errors import (
     StaleRecordError,
     UserFacingError,
 )
+from skimlll_desktop.services.event_types import event_type_label, event_type_labels
 from skimlll_desktop.services.polish_text import words
 from skimlll_desktop.services.registry import FormErrors
 
@@ -73,7 +74,7 @@ class NotRegisteredError(UserFacingError):
 @dataclass(frozen=True)
 class EventQuery:
     year: int | None = None
-    type: EventType | None = None
+    type: str | None = None  # an event type's code
     status: EventStatus | None = None
     text: str = ""
 
@@ -83,7 +84,7 @@ class EventRow:
     id: int
     uuid: uuid.UUID
     title: str
-    type: EventType
+    type: str  # the event type's code
     starts_on: date
     ends_on: date
     status: EventStatus
@@ -92,12 +93,14 @@ class EventRow:
     attended: int  # PRESENT, walk-ins included
     capacity: int | None
     seats_taken: int  # TAKING_A_SEAT, against the capacity
+    type_label: str = ""  # the type as the list of event types names it
 
 
 def list_events(database: Database, query: EventQuery = EventQuery()) -> list[EventRow]:
     """Events in date order with their counts (a year holds tens of events, not thousands)."""
     sessions = (select(func.count(EventSession.id)).where(EventSession.event_id == Event.id)
                 .scalar_subquery())
+
     def registrations(statuses: tuple[RegistrationStatus, ...]):
         return (select(func.count(Registration.id)).where(
             Registration.event_id == Event.id, Registration.status.in_(statuses))
@@ -115,7 +118,9 @@ def list_events(database: Database, query: EventQuery = EventQuery()) -> list[Ev
     if query.status is not None:
         statement = statement.where(Event.status == query.status)
     with database.transaction() as session:
-        rows = [EventRow(*row) for row in session.execute(statement)]
+        labels = event_type_labels(session)
+        rows = [EventRow(*row, type_label=labels.get(row.type, row.type))
+                for row in session.execute(statement)]
     tokens = words(query.text)
     if tokens:
         rows = [row for row in rows
@@ -129,14 +134,14 @@ class YearPlan:
     target: int
     partner_mornings_held: int
     partner_mornings_planned: int
-    by_type: dict[EventType, int]  # events held (not cancelled) by type
+    by_type: dict[str, int]  # events held (not cancelled) by type code
 
 
 def year_plan(database: Database, year: int) -> YearPlan:
     """Partner mornings held against the target of ten a year, and the year by type."""
     rows = list_events(database, EventQuery(year=year))
     today = date.today()
-    mornings = [r for r in rows if r.type is EventType.PARTNER_MORNING
+    mornings = [r for r in rows if r.type == EventType.PARTNER_MORNING
                 and r.status is not EventStatus.CANCELLED]
     held = [r for r in mornings if r.status is EventStatus.HELD or r.ends_on < today]
     by_type = Counter(r.type for r in rows if r.status is not EventStatus.CANCELLED)
@@ -161,7 +166,7 @@ class EventDetails:
     id: int | None = None
     uuid: uuid.UUID | None = None
     version: int | None = None
-    type: EventType = EventType.PARTNER_MORNING
+    type: str = EventType.PARTNER_MORNING  # an event type's code
     title: str = ""
     description: str = ""
     venue_name: str = ""
@@ -177,11 +182,13 @@ class EventDetails:
     theme_ids: tuple[int, ...] = ()
     partner_ids: tuple[int, ...] = ()
     sessions: tuple[SessionForm, ...] = ()
+    type_label: str = field(default="", compare=False)  # read only: the type's name
 
 
-def _details(event: Event) -> EventDetails:
+def _details(session: Session, event: Event) -> EventDetails:
     return EventDetails(
         id=event.id, uuid=event.uuid, version=event.version, type=event.type,
+        type_label=event_type_label(session, event.type),
         title=event.title, description=event.description, venue_name=event.venue_name,
         venue_address=event.venue_address, gmina_teryt=event.gmina_teryt or "",
         starts_on=event.starts_on, ends_on=event.ends_on, capacity=event.capacity,
@@ -198,7 +205,7 @@ def get_event(database: Database, event_id: int) -> EventDetails:
         event = session.get(Event, event_id)
         if event is None:
             raise RecordNotFoundError(_("This event no longer exists."))
-        return _details(event)
+        return _details(session, event)
 
 
 def find_event_id(database: Database, event_uuid: str) -> int:
@@ -216,8 +223,10 @@ def find_event_id(database: Database, event_uuid: str) -> int:
     return found
 
 
-def _validate_event(form: EventDetails) -> dict[str, str]:
+def _validate_event(session: Session, form: EventDetails) -> dict[str, str]:
     errors: dict[str, str] = {}
+    if form.type not in event_type_labels(session):
+        errors["type"] = _("Choose the type of event from the list.")
     if not form.title.strip():
         errors["title"] = _("The event's title is missing.")
     if form.ends_on < form.starts_on:
@@ -244,11 +253,11 @@ def default_sessions(starts_on: date, ends_on: date) -> tuple[SessionForm, ...]:
 
 
 def save_event(database: Database, form: EventDetails) -> EventDetails:
-    errors = _validate_event(form)
-    if errors:
-        raise FormErrors(errors)
     sessions = form.sessions or default_sessions(form.starts_on, form.ends_on)
     with database.transaction() as session:
+        errors = _validate_event(session, form)
+        if errors:
+            raise FormErrors(errors)
         if form.id is None:
             event = Event(type=form.type, title=form.title.strip(), starts_on=form.starts_on,
                           ends_on=form.ends_on)

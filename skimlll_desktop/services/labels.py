@@ -100,5 +100,3 @@ def pillar_label(value: Pillar) -> str:
     return _(PILLARS[value])
 
 
-def event_type_label(value: EventType) -> str:
-    return _(EVENT_TYPES[value])

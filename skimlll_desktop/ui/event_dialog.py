@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -96,7 +97,7 @@ class EventDialog(RecordDialog):
         return page, layout
 
     def _event_tab(self) -> QWidget:
-        from skimlll_desktop.services.labels import EVENT_STATUSES, EVENT_TYPES
+        from skimlll_desktop.services.labels import EVENT_STATUSES
         from skimlll_desktop.services.registry import gmina_choices
 
         page, layout = self._page("eventMainTab")
@@ -104,9 +105,19 @@ class EventDialog(RecordDialog):
         self.type_combo = QComboBox(page)
         self.type_combo.setObjectName("eventType")
         self.type_combo.setToolTip(_("What kind of event it is"))
-        for value, label in EVENT_TYPES.items():
-            self.type_combo.addItem(_(label), value)
-        add_row(about_form, _("&Type:"), self.type_combo, _("Type of event"))
+        self.types_button = QPushButton(_("Edit the list…"), page)
+        self.types_button.setObjectName("eventTypesEdit")
+        self.types_button.setAccessibleName(_("Edit the list of event types"))
+        self.types_button.setToolTip(_("Add, rename, hide or reorder the types of events"))
+        self.types_button.setAutoDefault(False)
+        self.types_button.clicked.connect(self.edit_event_types)
+        type_row = QWidget(page)
+        type_layout = QHBoxLayout(type_row)
+        type_layout.setContentsMargins(0, 0, 0, 0)
+        type_layout.addWidget(self.type_combo, 1)
+        type_layout.addWidget(self.types_button)
+        self._fill_types()
+        add_row(about_form, _("&Type:"), self.type_combo, _("Type of event"), type_row)
         self.title_edit = QLineEdit(page)
         self.title_edit.setObjectName("eventTitle")
         self.title_edit.setToolTip(_("As it appears on the attendance list and certificates"))
@@ -299,10 +310,29 @@ class EventDialog(RecordDialog):
     def _title(self, record: EventDetails) -> str:
         return record.title if record.id is not None and record.title else _("New event")
 
+    def _fill_types(self, keep: str | None = None) -> None:
+        """The types on offer, and the event's own even if it is hidden now."""
+        from skimlll_desktop.services.event_types import event_type_choices
+
+        self.type_combo.blockSignals(True)
+        self.type_combo.clear()
+        for choice in event_type_choices(self._database):
+            if not choice.hidden or choice.code == keep:
+                self.type_combo.addItem(choice.label, choice.code)
+        self.type_combo.setCurrentIndex(max(self.type_combo.findData(keep), 0))
+        self.type_combo.blockSignals(False)
+
+    def edit_event_types(self) -> None:
+        from skimlll_desktop.ui.event_types_dialog import EventTypesDialog
+
+        chosen = self.type_combo.currentData()
+        EventTypesDialog(self._database, self).exec()
+        self._fill_types(chosen)
+
     def _fill(self, record: EventDetails) -> None:
         from skimlll_desktop.services.event_forms import organization_choices
 
-        self.type_combo.setCurrentIndex(max(self.type_combo.findData(record.type), 0))
+        self._fill_types(record.type)
         self.title_edit.setText(record.title)
         self.title_edit.setCursorPosition(0)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(record.status), 0))

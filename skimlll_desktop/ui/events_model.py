@@ -51,10 +51,10 @@ class EventsTableModel(QAbstractTableModel):
         self._rows: list[_Shown] = []
 
     def set_rows(self, rows: Sequence[EventRow]) -> None:
-        from skimlll_desktop.services.labels import event_status_label, event_type_label
+        from skimlll_desktop.services.labels import event_status_label
 
         self.beginResetModel()
-        self._rows = [_Shown(row, event_type_label(row.type), event_status_label(row.status),
+        self._rows = [_Shown(row, row.type_label, event_status_label(row.status),
                              date_range_text(row.starts_on, row.ends_on)) for row in rows]
         self.endResetModel()
 

@@ -103,6 +103,9 @@ class EventsPage(QWidget):
         self.add_button = self._button(
             "addEvent", "add", _("New event"), self.add_event,
             _("Plan a new event ({keys})").format(keys=keys_text("Ctrl+N")))
+        self.types_button = self._button(
+            "eventTypesButton", "edit", _("Event types…"), self.edit_event_types,
+            _("Add, rename, hide or reorder the types of events"))
 
         self.year_spin = QSpinBox(self)
         self.year_spin.setObjectName("eventsYear")
@@ -199,17 +202,38 @@ class EventsPage(QWidget):
         return combo
 
     def _fill_filter_choices(self) -> None:
-        """The types and statuses (their enums load the database stack: not before it opens)."""
-        from skimlll_desktop.services.labels import EVENT_STATUSES, EVENT_TYPES
+        """The statuses (their enum loads the database stack: not before it opens)."""
+        from skimlll_desktop.services.labels import EVENT_STATUSES
 
-        for combo, labels in ((self.type_combo, EVENT_TYPES),
-                              (self.status_combo, EVENT_STATUSES)):
-            if combo.count() > 1:
-                continue
-            combo.blockSignals(True)
-            for value, label in labels.items():
-                combo.addItem(_(label), value)
-            combo.blockSignals(False)
+        if self.status_combo.count() > 1:
+            return
+        self.status_combo.blockSignals(True)
+        for value, label in EVENT_STATUSES.items():
+            self.status_combo.addItem(_(label), value)
+        self.status_combo.blockSignals(False)
+
+    def _fill_type_choices(self) -> None:
+        """The list of event types as it is now (staff edit it), keeping the choice."""
+        from skimlll_desktop.services.event_types import event_type_choices
+
+        if self._database is None:
+            return
+        chosen = self.type_combo.currentData()
+        self.type_combo.blockSignals(True)
+        while self.type_combo.count() > 1:
+            self.type_combo.removeItem(1)
+        for choice in event_type_choices(self._database):
+            self.type_combo.addItem(choice.label, choice.code)
+        self.type_combo.setCurrentIndex(max(self.type_combo.findData(chosen), 0))
+        self.type_combo.blockSignals(False)
+
+    def edit_event_types(self) -> None:
+        from skimlll_desktop.ui.event_types_dialog import EventTypesDialog
+
+        if self._database is None:
+            return
+        EventTypesDialog(self._database, self).exec()
+        self.refresh()
 
     def _build_plan_strip(self) -> None:
         self.plan_frame = QFrame(self)
@@ -266,6 +290,7 @@ class EventsPage(QWidget):
         heading_row.addWidget(self.heading)
         heading_row.addStretch(1)
         heading_row.addWidget(self.checkin_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        heading_row.addWidget(self.types_button, 0, Qt.AlignmentFlag.AlignVCenter)
         heading_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         filters = QHBoxLayout()
@@ -316,8 +341,8 @@ class EventsPage(QWidget):
         return self._database
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.add_button, self.year_spin, self.type_combo, self.status_combo,
-                       self.search, self.table):
+        for widget in (self.add_button, self.types_button, self.year_spin, self.type_combo,
+                       self.status_combo, self.search, self.table):
             widget.setEnabled(enabled)
         self._update_buttons()
 
@@ -339,6 +364,7 @@ class EventsPage(QWidget):
             self.plan_frame.hide()
             return
         selected = self.selected_event_id()
+        self._fill_type_choices()
         query = EventQuery(year=self.year(), type=self.type_combo.currentData(),
                            status=self.status_combo.currentData(), text=self.search.text())
         self._rows = list_events(self._database, query)

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from skimlll_desktop.services.events import EventRow
 
 WINDOW_SIZE = (1366, 768)
-SHOT_NAMES = ("events", "event-dialog", "event-registrations", "event-summary", "invite",
-              "attendance-grid", "checkin", "walk-in", "attendance-list-pdf", "pdf-preview")
+SHOT_NAMES = ("events", "event-types", "event-dialog", "event-registrations", "event-summary",
+              "invite", "attendance-grid", "checkin", "walk-in", "attendance-list-pdf",
+              "pdf-preview")
 
 
 
@@ -74,6 +75,15 @@ def capture_events_screens(
     page.show()
     _settle(150)
     save(page.grab(), "events")
+    from skimlll_desktop.ui.event_types_dialog import EventTypesDialog
+
+    types = EventTypesDialog(database, page)
+    types.show()
+    types.list.setCurrentRow(min(3, types.list.count() - 1))
+    _settle(150)
+    save(_composed(page, types), "event-types")
+    types.reject()
+    types.deleteLater()
 
     if workshop is not None:
         page.select_event(workshop.id)

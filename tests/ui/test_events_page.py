@@ -443,3 +443,46 @@ def test_enter_opens_the_selected_event(qtbot, page: EventsPage, database: Datab
     qtbot.addWidget(dialog)
     dialog.reject()
     QApplication.processEvents()
+
+
+def test_staff_edit_the_list_of_event_types(qtbot, monkeypatch, page: EventsPage,
+                                            database: Database) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from skimlll_desktop.ui.event_types_dialog import EventTypesDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Webinarium", True))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    types = EventTypesDialog(database, page)
+    qtbot.addWidget(types)
+    types.add_button.click()
+    assert types.labels()[-1] == "Webinarium" and types.delete_button.isEnabled()
+    webinar = types.current_code()
+    types.list.setCurrentRow(types.labels().index("gala"))
+    assert not types.delete_button.isEnabled()  # a built-in type is hidden, not deleted
+    types.hide_button.click()
+    assert "ukryty" in types.list.currentItem().text()
+    assert types.hide_button.text().replace("&", "") == "Pokaż"
+    types.list.setCurrentRow(types.labels().index("Webinarium"))
+    types.up_button.click()
+    assert types.labels()[-2:] == ["Webinarium", "laboratorium LLL"]
+
+    page.refresh()  # the filter offers the list as it is now
+    assert page.type_combo.findData(webinar) > 0
+    dialog = page.add_event()
+    assert isinstance(dialog, EventDialog)
+    qtbot.addWidget(dialog)
+    offered = [dialog.type_combo.itemText(i) for i in range(dialog.type_combo.count())]
+    assert "Webinarium" in offered and "gala" not in offered  # hidden: not for new events
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(webinar))
+    dialog.title_edit.setText("Kompetencje cyfrowe online")
+    assert dialog.save()
+    dialog.close()
+    page.refresh()
+    assert page.model.event_row(0).type_label == "Webinarium"  # type: ignore[union-attr]
+
+    types.reload()
+    types.list.setCurrentRow(types.labels().index("Webinarium"))
+    assert not types.delete_button.isEnabled()  # now in use
+    assert "1 wydarzenie" in types.list.currentItem().text()
