@@ -39,7 +39,9 @@ def help_markdown() -> str:
             "Registrations tab: inviting people by filters, statuses (a full event gets a "
             "waiting list), copying the e-mail addresses for a BCC message, the attendance "
             "list to print and sign, ticking who came from the signed list, the summary and "
-            "the export to Excel."),
+            "the export to Excel.") + " " + _(
+            "The types of events are a list you edit (Event types…): add a new format, "
+            "rename or hide one, change their order."),
         "- **" + _("Attendance") + "** — " + _(
             "check-in at the venue, also without a network. Choose the event and session, "
             "type part of a name and press Enter: the person is marked present at once. "
