@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from skimlll_desktop.i18n import N_, _
+from skimlll_desktop.i18n import _
 from skimlll_desktop.models import (
     AuditAction,
     AuditEntry,
@@ -138,31 +138,13 @@ def list_editions(database: Database) -> list[EditionInfo]:
     return [edition_info(database, year) for year in years]
 
 
-# The status flow: forward one stage at a time (a draft may go straight to scoring: entries
-# can be registered while the edition is a draft), and a final edition only back to scoring.
-STATUS_FLOW: dict[EditionStatus, frozenset[EditionStatus]] = {
-    EditionStatus.DRAFT: frozenset({EditionStatus.OPEN, EditionStatus.SCORING}),
-    EditionStatus.OPEN: frozenset({EditionStatus.SCORING}),
-    EditionStatus.SCORING: frozenset({EditionStatus.FINAL}),
-    EditionStatus.FINAL: frozenset({EditionStatus.SCORING}),
-}
-STATUS_NAMES = {EditionStatus.DRAFT: N_("draft"), EditionStatus.OPEN: N_("call for entries open"),
-                EditionStatus.SCORING: N_("jury scoring"),
-                EditionStatus.FINAL: N_("final — locked")}
-
-
 def set_edition_status(database: Database, year: int, status: EditionStatus) -> None:
-    """Move an edition along :data:`STATUS_FLOW`; reopening a final edition is logged."""
+    """Move an edition on; reopening a final edition is allowed and logged."""
     with database.transaction() as session:
         edition = _edition(session, year)
         old = edition.status
         if old == status:
             return
-        if status not in STATUS_FLOW[old]:
-            raise UserFacingError(_(
-                "The {year} edition cannot go from “{old}” to “{new}”. Its stages follow one "
-                "another: draft, call for entries open, jury scoring, final.").format(
-                year=year, old=_(STATUS_NAMES[old]), new=_(STATUS_NAMES[status])))
         edition.status = status
         if old is EditionStatus.FINAL:
             session.flush()
