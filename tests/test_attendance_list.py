@@ -100,10 +100,17 @@ def test_polish_alphabetical_order(sqlite_db: Database, tmp_path: Path) -> None:
 
 def test_separate_lists_or_one_with_a_column_per_day(sqlite_db: Database,
                                                      tmp_path: Path) -> None:
-    event_id = _event(sqlite_db, people=10, days=2)
-    separate = "\n".join(_text(build_attendance_list(
-        sqlite_db, event_id, tmp_path / "s.pdf", AttendanceListOptions(blank_rows=0))))
+    event_id = _event(sqlite_db, people=40, days=2)
+    pages = _text(build_attendance_list(
+        sqlite_db, event_id, tmp_path / "s.pdf", AttendanceListOptions(blank_rows=0)))
+    separate = "\n".join(pages)
     assert "dzień 1 z 2" in separate and "dzień 2 z 2" in separate
+    # each day's list is signed and filed on its own: its pages are counted on their own
+    per_day = len(pages) // 2
+    assert per_day >= 2 and len(pages) == 2 * per_day
+    for index, page in enumerate(pages):
+        assert f"Strona {index % per_day + 1} z {per_day}" in page
+    assert "dzień 1 z 2" in pages[0] and "dzień 2 z 2" in pages[per_day]
     one = "\n".join(_text(build_attendance_list(
         sqlite_db, event_id, tmp_path / "c.pdf",
         AttendanceListOptions(blank_rows=0, layout=ListLayout.COLUMN_PER_DAY))))

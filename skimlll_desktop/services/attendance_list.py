@@ -246,7 +246,12 @@ def render_attendance_list(event: ListedEvent, settings: DocumentSettings, path:
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, SimpleDocTemplate
 
-    from skimlll_desktop.services.pdf import PageDecoration, numbered_canvas_class, write_pdf
+    from skimlll_desktop.services.pdf import (
+        PageDecoration,
+        numbered_canvas_class,
+        section_start,
+        write_pdf,
+    )
 
     if options.blank_rows < 0 or options.blank_rows > 500:
         raise UserFacingError(_("The number of blank rows must be between 0 and 500."))
@@ -270,6 +275,7 @@ def render_attendance_list(event: ListedEvent, settings: DocumentSettings, path:
         for index, group in enumerate(groups):
             if index:
                 story.append(PageBreak())
+            story.append(section_start())  # each day's list counts its own pages
             story += _story_for(event, group, options, document.width)
         document.build(story, onFirstPage=decoration.draw, onLaterPages=decoration.draw,
                        canvasmaker=numbered_canvas_class())

@@ -179,7 +179,11 @@ def _shorten(canvas: Any, text: str, font: str, size: float, width: float) -> st
 
 
 def numbered_canvas_class() -> type:
-    """A canvas that writes "Strona X z Y" on every page (known only at the end)."""
+    """A canvas that writes "Strona X z Y" on every page (known only at the end).
+
+    A document made of several lists (an attendance list per day) numbers each
+    list's pages on its own: a :func:`section_start` in the story begins a new count.
+    """
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
@@ -187,6 +191,7 @@ def numbered_canvas_class() -> type:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self.section_starts: set[int] = {1}
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -194,17 +199,37 @@ def numbered_canvas_class() -> type:
 
         def save(self) -> None:
             total = len(self._pages)
+            starts = sorted(self.section_starts | {total + 1})
             for state in self._pages:
                 self.__dict__.update(state)
+                page = self._pageNumber
+                first = max(start for start in starts if start <= page)
+                after = min(start for start in starts if start > page)
                 width = self._pagesize[0]
                 self.setFont(FONT, 7.5)
                 self.setFillColorRGB(*MUTED_COLOUR)
                 self.drawRightString(width - 15 * mm, 9 * mm, _("Page {page} of {pages}").format(
-                    page=self._pageNumber, pages=total))
+                    page=page - first + 1, pages=after - first))
                 super().showPage()
             super().save()
 
     return NumberedCanvas
+
+
+def section_start() -> Any:
+    """A mark in a story: the page it lands on is page 1 of a new count (see above)."""
+    from reportlab.platypus import Flowable
+
+    class SectionStart(Flowable):
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            starts = getattr(self.canv, "section_starts", None)
+            if starts is not None:
+                starts.add(self.canv.getPageNumber())
+
+    return SectionStart()
 
 
 def write_pdf(path: Path, build: Callable[[Any], None]) -> Path:
