@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -150,3 +151,25 @@ def test_lists_sort_every_column_in_polish_order_blanks_last(any_db: Database) -
 
     assert people("last_name") == ["Bez Gminy", "Łącka", "Mszańska", "Zet"]
     assert people("gmina") == ["Łącka", "Mszańska", "Bez Gminy", "Zet"]
+
+
+def test_erasing_a_person_leaves_no_personal_data_in_the_audit_log(any_db: Database) -> None:
+    from sqlalchemy import select
+
+    from skimlll_desktop.models import AuditAction, AuditEntry
+
+    person = save_person(any_db, PersonDetails(first_name="Łucja", last_name="Żółkiewska",
+                                               email="l.zolkiewska@example.pl"))
+    person = save_person(any_db, replace(person, phone="601 234 567"))
+    delete_person(any_db, person.id or 0, person.version or 0)
+    with any_db.transaction() as session:
+        entries = session.execute(select(AuditEntry.action, AuditEntry.actor,
+                                         AuditEntry.changes).where(
+            AuditEntry.table_name == "people", AuditEntry.record_id == person.id)).all()
+        everything = " ".join(str(changes) for changes in session.scalars(
+            select(AuditEntry.changes)))
+    assert [action for action, _actor, _changes in entries] == [
+        AuditAction.INSERT, AuditAction.UPDATE, AuditAction.DELETE]
+    assert all(changes == {"erased": True} and actor for _a, actor, changes in entries)
+    for personal in ("Żółkiewska", "Łucja", "zolkiewska", "601"):
+        assert personal not in everything

@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from skimlll_desktop.models import AuditAction, AuditEntry, Record
@@ -123,6 +123,18 @@ def record_insertions(session: Session, table_name: str, rows: Sequence[Mapping[
     } for row, id_ in zip(rows, ids, strict=True)]
     if entries:
         session.connection().execute(insert(AuditEntry), entries)
+
+
+ERASED = {"erased": True}
+
+
+def erase_from_audit_log(session: Session, table_name: str, record_id: int) -> None:
+    """RODO erasure: the record's entries keep who did what and when, not its values."""
+    session.flush()  # the entry of the deletion itself is written by the flush
+    session.connection().execute(
+        update(AuditEntry)
+        .where(AuditEntry.table_name == table_name, AuditEntry.record_id == record_id)
+        .values(changes=ERASED))
 
 
 def install_audit(session_factory: sessionmaker[Session], actor: str) -> None:
