@@ -14,7 +14,7 @@ from sqlalchemy import Select, exists, func, select
 from skimlll_desktop.models import Person, Registration
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.events import PRESENT, invite_people
-from skimlll_desktop.services.people import PeopleQuery, _filtered
+from skimlll_desktop.services.people import PeopleQuery, where_people_match
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class InvitationPreview:
 
 
 def _matching(query: PeopleQuery, attended_before: bool, columns: Select) -> Select:
-    statement = _filtered(columns, query)
+    statement = where_people_match(columns, query)
     if attended_before:
         statement = statement.where(exists().where(Registration.person_id == Person.id,
                                                    Registration.status.in_(PRESENT)))

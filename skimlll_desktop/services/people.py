@@ -64,7 +64,8 @@ def _in_organizations(condition) -> Any:
     ).correlate_except(Affiliation)
 
 
-def _filtered(statement: Select, query: PeopleQuery) -> Select:
+def where_people_match(statement: Select, query: PeopleQuery) -> Select:
+    """The statement narrowed to the people the query's text and filters select."""
     tokens = words(query.text)
     if tokens:
         statement = statement.where(Person.id.in_(matching_ids(PERSON, tokens)))
@@ -93,7 +94,7 @@ def _filtered(statement: Select, query: PeopleQuery) -> Select:
 
 
 def count_people(database: Database, query: PeopleQuery) -> int:
-    statement = _filtered(select(func.count()).select_from(Person), query)
+    statement = where_people_match(select(func.count()).select_from(Person), query)
     with database.transaction() as session:
         return session.scalar(statement) or 0
 
@@ -126,6 +127,7 @@ def list_people(
         .outerjoin(Organization, Affiliation.organization_id == Organization.id)
         .outerjoin(Gmina, Person.gmina_teryt == Gmina.teryt)
     )
-    statement = _filtered(statement, query).order_by(order, Person.id).offset(offset).limit(limit)
+    statement = (where_people_match(statement, query).order_by(order, Person.id)
+                 .offset(offset).limit(limit))
     with database.transaction() as session:
         return [PersonRow(*row) for row in session.execute(statement)]
