@@ -61,6 +61,10 @@ def test_check_in_is_idempotent_and_counts(any_db: Database) -> None:
     assert attendance_counter(any_db, event_id, 2).present == 1
     statuses = {r.name: r.status for r in list_registrations(any_db, event_id)}
     assert statuses["Łucja Żółkiewska"] is RegistrationStatus.ATTENDED
+    # the search at the door says since when someone is present at this session
+    found = {c.person_id: c for c in find_for_checkin(any_db, event_id, 1, "")}
+    assert found[lucja].present_since == first.checked_in_at
+    assert found[jan].present_since is None  # present at session 2, not at 1
 
 
 def test_undo_last_check_in(any_db: Database) -> None:

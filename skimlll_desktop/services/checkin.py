@@ -43,7 +43,11 @@ class CheckinCandidate:
     name: str
     institution: str
     status: RegistrationStatus | None  # None: not on the event's list
-    present: bool  # already checked in for this session
+    present_since: datetime | None = None  # checked in for this session at (UTC)
+
+    @property
+    def present(self) -> bool:
+        return self.present_since is not None
 
 
 @dataclass(frozen=True)
@@ -96,20 +100,20 @@ def find_for_checkin(
                        .join(Affiliation, Affiliation.organization_id == Organization.id)
                        .where(Affiliation.person_id == Person.id, Affiliation.is_primary)
                        .scalar_subquery())
-        present = (select(func.count(Attendance.id))
-                   .where(Attendance.registration_id == Registration.id,
-                          Attendance.session_id == session_id).scalar_subquery())
+        present_since = (select(func.min(Attendance.checked_in_at))
+                         .where(Attendance.registration_id == Registration.id,
+                                Attendance.session_id == session_id).scalar_subquery())
         statement = (
             select(Person.id, Person.first_name, Person.last_name, institution,
-                   Registration.status, present)
+                   Registration.status, present_since)
             .join(Registration, (Registration.person_id == Person.id)
                   & (Registration.event_id == event_id))
             .order_by(Person.sort_key, Person.id)
         )
         if tokens:
             statement = statement.where(Person.id.in_(matching_ids(PERSON, tokens)))
-        found = [CheckinCandidate(pid, f"{first} {last}", org or "", status, bool(here))
-                 for pid, first, last, org, status, here in session.execute(
+        found = [CheckinCandidate(pid, f"{first} {last}", org or "", status, since)
+                 for pid, first, last, org, status, since in session.execute(
                      statement.limit(limit))]
         if tokens and len(found) < limit:
             listed = select(Registration.person_id).where(Registration.event_id == event_id)
@@ -117,7 +121,7 @@ def find_for_checkin(
                 select(Person.id, Person.first_name, Person.last_name, institution)
                 .where(Person.id.in_(matching_ids(PERSON, tokens)), Person.id.not_in(listed))
                 .order_by(Person.sort_key, Person.id).limit(limit - len(found)))
-            found += [CheckinCandidate(pid, f"{first} {last}", org or "", None, False)
+            found += [CheckinCandidate(pid, f"{first} {last}", org or "", None)
                       for pid, first, last, org in others]
         return found
 

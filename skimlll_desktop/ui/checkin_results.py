@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from skimlll_desktop.i18n import _
-from skimlll_desktop.ui.event_formatting import registration_status_color
+from skimlll_desktop.ui.event_formatting import registration_status_color, time_text
 from skimlll_desktop.ui.theme import muted_color
 
 if TYPE_CHECKING:
@@ -60,8 +60,9 @@ def candidate_detail(candidate: CheckinCandidate) -> Detail:
     from skimlll_desktop.services.labels import registration_status_label
 
     walk_in_hint = _("Ctrl+Enter adds as a walk-in")
-    if candidate.present:
-        return Detail(candidate.institution, _("present already"),
+    if candidate.present_since is not None:
+        return Detail(candidate.institution, _("present since {time}").format(
+                          time=time_text(candidate.present_since)),
                       registration_status_color(RegistrationStatus.ATTENDED))
     if candidate.status is None:
         return Detail(candidate.institution, _("not on the list"),

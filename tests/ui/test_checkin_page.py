@@ -32,6 +32,7 @@ from skimlll_desktop.services.events import (
     save_event,
 )
 from skimlll_desktop.ui.checkin_page import CheckinPage, order_for_the_door
+from skimlll_desktop.ui.event_formatting import time_text
 from skimlll_desktop.ui.walk_in_dialog import WalkInDialog
 
 TODAY = date.today()
@@ -175,11 +176,12 @@ def test_a_second_check_in_of_the_same_person_changes_nothing(
     qtbot, page: CheckinPage, database: Database, event: tuple[int, dict[str, int]]
 ) -> None:
     event_id, names = event
-    check_in(database, event_id, names["anna"], 1)
+    done = check_in(database, event_id, names["anna"], 1)
     page.update_counter()
     _type(qtbot, page, "anna")
     view = page.findChild(QListView, "checkinResults")
-    assert "obecność już odnotowana" in view.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
+    since = f"obecność odnotowana o {time_text(done.checked_in_at)}"
+    assert since in view.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
     qtbot.keyClick(_search(page), Qt.Key.Key_Return)
     assert "była już odnotowana" in page.banner_message()
     assert not page.can_undo()  # nothing new to take back
