@@ -4,7 +4,7 @@ a small application stylesheet and icons tinted to the palette.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import (
@@ -186,11 +186,17 @@ def tinted_icon(
     normal = color or palette.color(QPalette.ColorRole.Text)
     selected = selected_color or palette.color(QPalette.ColorRole.HighlightedText)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    return QIcon(_tinted(name, normal.rgba(), selected.rgba(), disabled.rgba()))
+
+
+@lru_cache(maxsize=256)
+def _tinted(name: str, normal: int, selected: int, disabled: int) -> QIcon:
+    """Rendered once per icon and colours: a window uses the same few icons many times."""
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addPixmap(_render(name, normal, size), QIcon.Mode.Normal)
-        icon.addPixmap(_render(name, selected, size), QIcon.Mode.Selected)
-        icon.addPixmap(_render(name, disabled, size), QIcon.Mode.Disabled)
+        for mode, rgba in ((QIcon.Mode.Normal, normal), (QIcon.Mode.Selected, selected),
+                           (QIcon.Mode.Disabled, disabled)):
+            icon.addPixmap(_render(name, QColor.fromRgba(rgba), size), mode)
     return icon
 
 
