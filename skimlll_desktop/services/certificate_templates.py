@@ -17,7 +17,11 @@ from sqlalchemy import select
 from skimlll_desktop.i18n import _
 from skimlll_desktop.models import DocumentKind, DocumentTemplate, Gender, Orientation
 from skimlll_desktop.services.database import Database, stale_record_message
-from skimlll_desktop.services.errors import RecordNotFoundError, StaleRecordError
+from skimlll_desktop.services.errors import (
+    RecordNotFoundError,
+    StaleRecordError,
+    UserFacingError,
+)
 from skimlll_desktop.services.registry import FormErrors
 
 PLACEHOLDERS = {
@@ -183,3 +187,28 @@ def save_template(database: Database, form: TemplateDetails) -> TemplateDetails:
         session.flush()
         template_id = template.id
     return get_template(database, template_id)
+
+
+def delete_template(database: Database, template_id: int, version: int) -> None:
+    """Delete a template; the last one of its kind stays (documents are made from it).
+
+    Documents already issued keep their text: they do not point at the template. When
+    the default of its kind goes, the first other template of that kind (by name)
+    becomes the default.
+    """
+    with database.transaction() as session:
+        template = session.get(DocumentTemplate, template_id)
+        if template is None:
+            return
+        if template.version != version:
+            raise StaleRecordError(stale_record_message())
+        others = list(session.scalars(select(DocumentTemplate).where(
+            DocumentTemplate.kind == template.kind, DocumentTemplate.id != template.id)
+            .order_by(DocumentTemplate.name, DocumentTemplate.id)))
+        if not others:
+            raise UserFacingError(_(
+                "This is the only template of its kind, and documents of that kind are made "
+                "from it: change it instead of deleting it."))
+        if template.is_default and not any(other.is_default for other in others):
+            others[0].is_default = True
+        session.delete(template)

@@ -51,6 +51,10 @@ class TemplatesWidget(QWidget):
             self, "templateNew", _("&New template"), self.new_template,
             _("A new template, starting as a copy of the one shown ({keys})").format(
                 keys=keys_text("Ctrl+N")), "add")
+        self.delete_button = push_button(
+            self, "templateDelete", _("&Delete template"), self.delete_template,
+            _("Delete the template shown; documents already issued keep their text"),
+            "delete")
         self.editor = TemplateEditorWidget(self)
 
         left = QWidget(self)
@@ -60,7 +64,11 @@ class TemplatesWidget(QWidget):
         left_layout.setSpacing(SPACING // 2)
         left_layout.addWidget(buddy_label(self, _("&Templates"), self.list))
         left_layout.addWidget(self.list, 2)
-        left_layout.addWidget(self.new_button)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SPACING // 2)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
         left_layout.addSpacing(SPACING // 2)
         left_layout.addWidget(self.editor.placeholders, 3)
 
@@ -103,6 +111,7 @@ class TemplatesWidget(QWidget):
         row = next((n for n, t in enumerate(self._templates) if t.id == select_id), 0)
         self.list.blockSignals(False)
         self.new_button.setEnabled(bool(self._templates))
+        self.delete_button.setEnabled(bool(self._templates))
         if self._templates:
             self._row = -1
             self.list.setCurrentRow(row)
@@ -165,6 +174,37 @@ class TemplatesWidget(QWidget):
         self.editor.load(copy)
         self.editor.name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.editor.name.selectAll()
+
+    def delete_template(self) -> None:
+        """Delete the template shown, after asking (a copy not saved yet is just dropped)."""
+        from skimlll_desktop.services.certificate_templates import delete_template
+        from skimlll_desktop.services.errors import UserFacingError
+        from skimlll_desktop.ui.errors import show_message
+
+        current = self.editor.loaded()
+        if current is None or self._database is None:
+            return
+        if current.id is None or current.version is None:  # a copy never saved: drop it
+            self._row = -1
+            self.refresh()
+            return
+        answer = QMessageBox.question(
+            self, _("Delete the template"),
+            _("Delete the template {name}? Documents already issued keep their text.").format(
+                name=current.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_template(self._database, current.id, current.version)
+        except UserFacingError as error:
+            show_message(_("Delete the template"), error.message, parent=self,
+                         object_name="templateDeleteError")
+            return
+        self._row = -1
+        self.refresh()
+        self.templates_changed.emit()
 
     def _on_saved(self, saved: TemplateDetails) -> None:
         self.refresh(saved.id)

@@ -116,3 +116,30 @@ def test_new_template_starts_as_a_copy_and_is_listed_after_saving(
     assert templates.list.count() == count + 1
     assert editor.loaded().id is not None and not editor.loaded().is_default  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not editor.preview.is_busy(), timeout=RENDER_TIMEOUT_MS)
+
+
+def test_a_template_is_deleted_after_asking_but_never_the_last_of_its_kind(
+        qtbot, monkeypatch, templates: TemplatesWidget, setup_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from skimlll_desktop.services.certificate_templates import list_templates
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    original = default_template(setup_db, DocumentKind.PARTICIPATION)
+    copy = save_template(setup_db, replace(original, id=None, version=None,
+                                           name="Zaświadczenie — kopia", is_default=False))
+    templates.refresh(original.id)
+    count = templates.list.count()
+    with qtbot.waitSignal(templates.templates_changed):
+        templates.delete_button.click()  # the default goes: the copy becomes the default
+    assert templates.list.count() == count - 1
+    participation = list_templates(setup_db, DocumentKind.PARTICIPATION)
+    assert [(t.id, t.is_default) for t in participation] == [(copy.id, True)]
+    templates.refresh(copy.id)
+    qtbot.waitUntil(lambda: not templates.editor.preview.is_busy(), timeout=RENDER_TIMEOUT_MS)
+    templates.delete_button.click()  # the last of its kind stays
+    assert shown and "jedyny szablon" in shown[0]
+    assert [t.id for t in list_templates(setup_db, DocumentKind.PARTICIPATION)] == [copy.id]
