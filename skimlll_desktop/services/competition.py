@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from skimlll_desktop.i18n import _
+from skimlll_desktop.i18n import N_, _
 from skimlll_desktop.models import (
     AuditAction,
     AuditEntry,
@@ -41,7 +41,11 @@ from skimlll_desktop.models import (
 )
 from skimlll_desktop.models.base import utcnow
 from skimlll_desktop.services.database import Database, actor_for
-from skimlll_desktop.services.errors import RecordNotFoundError, UserFacingError
+from skimlll_desktop.services.errors import (
+    RecordNotFoundError,
+    StaleRecordError,
+    UserFacingError,
+)
 from skimlll_desktop.services.polish_text import sort_key
 from skimlll_desktop.services.ranking import (
     CriterionSpec,
@@ -67,14 +71,16 @@ class EditionLocked(UserFacingError):
     """The edition is final; it must be reopened before anything changes."""
 
 
-def _edition(session: Session, year: int) -> CompetitionEdition:
+def edition_in(session: Session, year: int) -> CompetitionEdition:
+    """The edition of ``year`` (RecordNotFoundError when there is none)."""
     edition = session.scalar(select(CompetitionEdition).where(CompetitionEdition.year == year))
     if edition is None:
         raise RecordNotFoundError(_("There is no competition edition {year}.").format(year=year))
     return edition
 
 
-def _editable(edition: CompetitionEdition) -> None:
+def check_editable(edition: CompetitionEdition) -> None:
+    """Refuse changes to a final (locked) edition."""
     if edition.status is EditionStatus.FINAL:
         raise EditionLocked(_("The {year} edition is final and locked. Reopen it first (the "
                               "reopening is logged).").format(year=edition.year))
@@ -122,7 +128,7 @@ def create_edition(database: Database, year: int, name: str = "",
 
 def edition_info(database: Database, year: int) -> EditionInfo:
     with database.transaction() as session:
-        edition = _edition(session, year)
+        edition = edition_in(session, year)
         return EditionInfo(
             edition.id, edition.year, edition.name, edition.status, edition.deadline,
             len(edition.entries), len(edition.jurors),
@@ -138,13 +144,41 @@ def list_editions(database: Database) -> list[EditionInfo]:
     return [edition_info(database, year) for year in years]
 
 
-def set_edition_status(database: Database, year: int, status: EditionStatus) -> None:
-    """Move an edition on; reopening a final edition is allowed and logged."""
+# The status flow: forward one stage at a time (a draft may go straight to scoring: entries
+# can be registered while the edition is a draft), and a final edition only back to scoring.
+STATUS_FLOW: dict[EditionStatus, frozenset[EditionStatus]] = {
+    EditionStatus.DRAFT: frozenset({EditionStatus.OPEN, EditionStatus.SCORING}),
+    EditionStatus.OPEN: frozenset({EditionStatus.SCORING}),
+    EditionStatus.SCORING: frozenset({EditionStatus.FINAL}),
+    EditionStatus.FINAL: frozenset({EditionStatus.SCORING}),
+}
+STATUS_NAMES = {EditionStatus.DRAFT: N_("draft"), EditionStatus.OPEN: N_("call for entries open"),
+                EditionStatus.SCORING: N_("jury scoring"),
+                EditionStatus.FINAL: N_("final — locked")}
+
+
+def set_edition_status(database: Database, year: int, status: EditionStatus,
+                       expected: EditionStatus | None = None) -> None:
+    """Move an edition along :data:`STATUS_FLOW`; reopening a final edition is logged.
+
+    ``expected`` is the status the caller showed: when the edition has moved on since
+    (another computer), nothing changes and :class:`StaleRecordError` says so.
+    """
     with database.transaction() as session:
-        edition = _edition(session, year)
+        edition = edition_in(session, year)
         old = edition.status
+        if expected is not None and old != expected:
+            raise StaleRecordError(_(
+                "Someone has meanwhile moved the {year} edition to “{status}”. Nothing was "
+                "changed; check its current stage and try again.").format(
+                year=year, status=_(STATUS_NAMES[old])))
         if old == status:
             return
+        if status not in STATUS_FLOW[old]:
+            raise UserFacingError(_(
+                "The {year} edition cannot go from “{old}” to “{new}”. Its stages follow one "
+                "another: draft, call for entries open, jury scoring, final.").format(
+                year=year, old=_(STATUS_NAMES[old]), new=_(STATUS_NAMES[status])))
         edition.status = status
         if old is EditionStatus.FINAL:
             session.flush()
@@ -165,8 +199,8 @@ def set_criteria(database: Database, year: int,
     if errors:
         raise FormErrors(errors)
     with database.transaction() as session:
-        edition = _edition(session, year)
-        _editable(edition)
+        edition = edition_in(session, year)
+        check_editable(edition)
         if session.scalar(select(Score.id).join(Criterion).where(
                 Criterion.edition_id == edition.id).limit(1)) is not None:
             raise UserFacingError(_("Scoring has started: the criteria can no longer change."))
@@ -195,7 +229,7 @@ class EntryRow:
     attachments: tuple[str, ...] = ()
 
 
-def _category_for(edition: CompetitionEdition, gmina: Gmina) -> CompetitionCategory | None:
+def category_for(edition: CompetitionEdition, gmina: Gmina) -> CompetitionCategory | None:
     return next((c for c in edition.categories if c.gmina_type is gmina.type), None)
 
 
@@ -203,8 +237,8 @@ def add_entry(database: Database, year: int, gmina_teryt: str, title: str = "",
               submitted_on: date | None = None, description: str = "",
               submitted_by_id: int | None = None) -> int:
     with database.transaction() as session:
-        edition = _edition(session, year)
-        _editable(edition)
+        edition = edition_in(session, year)
+        check_editable(edition)
         gmina = session.scalar(select(Gmina).where(Gmina.teryt == gmina_teryt))
         if gmina is None:
             raise FormErrors({"gmina": _("There is no gmina with TERYT code {code} in "
@@ -213,7 +247,7 @@ def add_entry(database: Database, year: int, gmina_teryt: str, title: str = "",
                                                  Entry.gmina_teryt == gmina_teryt)):
             raise FormErrors({"gmina": _("{gmina} already has an entry in the {year} "
                                          "edition.").format(gmina=gmina.name, year=year)})
-        category = _category_for(edition, gmina)
+        category = category_for(edition, gmina)
         entry = Entry(edition=edition, gmina_teryt=gmina_teryt, title=title,
                       description=description, submitted_on=submitted_on,
                       submitted_by_id=submitted_by_id,
@@ -225,7 +259,7 @@ def add_entry(database: Database, year: int, gmina_teryt: str, title: str = "",
 
 def list_entries(database: Database, year: int) -> list[EntryRow]:
     with database.transaction() as session:
-        edition = _edition(session, year)
+        edition = edition_in(session, year)
         categories = {c.id: c.name for c in edition.categories}
         gminy = dict(session.execute(select(Gmina.teryt, Gmina.name)).all())
         rows = []
@@ -249,7 +283,7 @@ def set_formal_check(database: Database, entry_id: int, check: FormalCheck,
         entry = session.get(Entry, entry_id)
         if entry is None:
             raise RecordNotFoundError(_("This entry no longer exists."))
-        _editable(entry.edition)
+        check_editable(entry.edition)
         entry.formal_check = check
         entry.formal_note = note.strip()
 
@@ -267,7 +301,7 @@ def attach_file(database: Database, entry_id: int, source: Path, folder: Path) -
         entry = session.get(Entry, entry_id)
         if entry is None:
             raise RecordNotFoundError(_("This entry no longer exists."))
-        _editable(entry.edition)
+        check_editable(entry.edition)
         entry.attachments.append(EntryAttachment(file_name=Path(source).name, stored_as=stored,
                                                  size=len(data), sha256=digest))
     return stored
@@ -288,8 +322,8 @@ def add_juror(database: Database, year: int, person_id: int,
               conflicts: Sequence[str] = ()) -> int:
     """A juror with their declared conflicts (7-digit gmina or 4-digit powiat TERYT codes)."""
     with database.transaction() as session:
-        edition = _edition(session, year)
-        _editable(edition)
+        edition = edition_in(session, year)
+        check_editable(edition)
         if session.get(Person, person_id) is None:
             raise RecordNotFoundError(_("This person no longer exists."))
         juror = Juror(edition=edition, person_id=person_id)
@@ -304,7 +338,7 @@ def add_juror(database: Database, year: int, person_id: int,
 
 def list_jurors(database: Database, year: int) -> list[JurorInfo]:
     with database.transaction() as session:
-        edition = _edition(session, year)
+        edition = edition_in(session, year)
         return [JurorInfo(j.id, j.person_id, j.person.full_name,
                           tuple(c.gmina_teryt or c.powiat_teryt or "" for c in j.conflicts))
                 for j in sorted(edition.jurors, key=lambda j: j.person.sort_key)]
@@ -349,7 +383,7 @@ class ScoringGrid:
 def scoring_grid(database: Database, year: int, juror_id: int) -> ScoringGrid:
     entries = list_entries(database, year)
     with database.transaction() as session:
-        edition = _edition(session, year)
+        edition = edition_in(session, year)
         juror = session.get(Juror, juror_id)
         if juror is None or juror.edition_id != edition.id:
             raise RecordNotFoundError(_("This juror is not on the edition's jury."))
@@ -385,14 +419,14 @@ def save_scores(database: Database, year: int, juror_id: int,
     Returns how many scores were added and how many changed.
     """
     with database.transaction() as session:
-        edition = _edition(session, year)
+        edition = edition_in(session, year)
         return apply_scores(session, edition, juror_id, points, comments or {})
 
 
 def apply_scores(session: Session, edition: CompetitionEdition, juror_id: int,
                  points: dict[tuple[int, int], Decimal | None],
                  comments: dict[int, str]) -> tuple[int, int]:
-    _editable(edition)
+    check_editable(edition)
     if edition.status is not EditionStatus.SCORING:
         raise UserFacingError(_("Scores can be entered while the edition is in scoring."))
     conflicted = {e for j, e in conflicted_pairs(session, edition) if j == juror_id}
@@ -439,7 +473,7 @@ def apply_scores(session: Session, edition: CompetitionEdition, juror_id: int,
 def competition_ranking(database: Database, year: int,
                         exclude_jurors: Sequence[int] = ()) -> dict[str, list[RankedEntry]]:
     with database.transaction() as session:
-        edition = _edition(session, year)
+        edition = edition_in(session, year)
         categories = {c.id: c.name for c in edition.categories}
         gminy = dict(session.execute(select(Gmina.teryt, Gmina.name)).all())
         criteria = [CriterionSpec(c.id, c.name, c.weight, c.max_points, c.position)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from skimlll_desktop.i18n import _
 from skimlll_desktop.models import Entry
-from skimlll_desktop.services.competition import _editable, _edition
+from skimlll_desktop.services.competition import check_editable, edition_in
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.errors import RecordNotFoundError
 from skimlll_desktop.services.registry import FormErrors
@@ -28,7 +28,7 @@ class EditionDates:
 
 def edition_dates(database: Database, year: int) -> EditionDates:
     with database.transaction() as session:
-        edition = _edition(session, year)
+        edition = edition_in(session, year)
         return EditionDates(edition.year, edition.name, edition.call_opens_on,
                             edition.deadline, edition.jury_meeting_on)
 
@@ -45,8 +45,8 @@ def set_edition_dates(database: Database, dates: EditionDates) -> None:
     if errors:
         raise FormErrors(errors)
     with database.transaction() as session:
-        edition = _edition(session, dates.year)
-        _editable(edition)
+        edition = edition_in(session, dates.year)
+        check_editable(edition)
         edition.name = dates.name.strip()
         edition.call_opens_on = dates.call_opens_on
         edition.deadline = dates.deadline

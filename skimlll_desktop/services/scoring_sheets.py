@@ -22,9 +22,9 @@ from sqlalchemy import select
 from skimlll_desktop.i18n import _
 from skimlll_desktop.models import CompetitionEdition, Criterion, Entry, Juror
 from skimlll_desktop.services.competition import (
-    _edition,
     apply_scores,
     conflicted_pairs,
+    edition_in,
     list_jurors,
     scoring_grid,
 )
@@ -53,9 +53,9 @@ def export_scoring_sheets(database: Database, year: int, path: Path,
         juror_uuids = {j.id: str(j.uuid) for j in session.scalars(select(Juror).where(
             Juror.id.in_([j.id for j in jurors])))}
         criterion_uuids = {c.id: str(c.uuid) for c in session.scalars(select(Criterion).where(
-            Criterion.edition_id == _edition(session, year).id))}
+            Criterion.edition_id == edition_in(session, year).id))}
         entry_uuids = {e.id: str(e.uuid) for e in session.scalars(select(Entry).where(
-            Entry.edition_id == _edition(session, year).id))}
+            Entry.edition_id == edition_in(session, year).id))}
     workbook = Workbook()
     workbook.remove(workbook.active)
     used_titles: set[str] = set()
@@ -152,7 +152,7 @@ def read_scoring_sheets(database: Database, year: int, path: Path) -> ScoresPrev
     workbook = load_workbook(Path(path), data_only=True)
     preview = ScoresPreview(year)
     with database.transaction() as session:
-        edition: CompetitionEdition = _edition(session, year)
+        edition: CompetitionEdition = edition_in(session, year)
         jurors = {j.uuid: j for j in edition.jurors}
         criteria = {c.uuid: c for c in edition.criteria}
         entries = {e.uuid: e for e in edition.entries}
@@ -230,7 +230,7 @@ def apply_scoring_sheets(database: Database, preview: ScoresPreview) -> tuple[in
     """Write every sheet's scores in one transaction (all or nothing)."""
     added = changed = 0
     with database.transaction() as session:
-        edition = _edition(session, preview.year)
+        edition = edition_in(session, preview.year)
         for juror_id, points in preview.points.items():
             a, c = apply_scores(session, edition, juror_id, points,
                                 preview.comments.get(juror_id, {}))

@@ -1,8 +1,11 @@
 """Zgłoszenia: the edition's entries, their formal check and their attachments.
 
 Late entries are flagged in red; Enter or a double click opens the formal
-check. Attachments are copied into the program's data folder (so a moved or
-deleted original does not matter) and open in the system's viewer.
+check, F2 corrects the entry, Delete deletes it after a confirmation that says
+what goes with it (its scores too, when the jury has scored it). Attachments are
+copied into the program's data folder (so a moved or deleted original does not
+matter), open in the system's viewer and are taken off the list with Delete.
+The right mouse button offers the same actions.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QDesktopServices, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +26,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -41,6 +46,7 @@ from skimlll_desktop.ui.competition_texts import (
     pad_columns,
     warning_color,
 )
+from skimlll_desktop.ui.documents_widgets import keys_text
 from skimlll_desktop.ui.empty_state import EmptyStateWidget
 from skimlll_desktop.ui.errors import show_message
 from skimlll_desktop.ui.jobs import JobWorker, call_as_job, run_with_progress
@@ -120,6 +126,12 @@ class EntriesPanel(QWidget):
         self.formal_button = self._button(
             "formalCheckEntry", "check", _("Formal check…"), self.check_selected,
             _("Mark the selected entry complete or incomplete (Enter)"))
+        self.edit_button = self._button(
+            "editEntry", "edit", _("Edit…"), self.edit_selected,
+            _("Correct the selected entry: gmina, title, date, description (F2)"))
+        self.delete_button = self._button(
+            "deleteEntry", "delete", _("Delete…"), self.delete_selected,
+            _("Delete the selected entry, after a confirmation (Del)"))
 
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("entriesTable")
@@ -140,6 +152,8 @@ class EntriesPanel(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
 
         self.attachments_box = QGroupBox(_("Attachments"), self)
         self.attachments_box.setObjectName("entryAttachmentsGroup")
@@ -152,6 +166,10 @@ class EntriesPanel(QWidget):
         self.open_button = self._button("openAttachment", "open", _("Open"),
                                         self.open_attachment,
                                         _("Open the selected file (Enter)"))
+        self.remove_attachment_button = self._button(
+            "removeAttachment", "delete", _("Remove…"), self.remove_selected_attachment,
+            _("Take the selected file off the entry's list (Del)"))
+        self.attachments.installEventFilter(self)
         self.attachments_hint = QLabel(self.attachments_box)
         self.attachments_hint.setObjectName("entryAttachmentsHint")
         self.attachments_hint.setWordWrap(True)
@@ -164,9 +182,10 @@ class EntriesPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.remove_attachment_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
-        self.attachments_box.setFixedWidth(270)
+        self.attachments_box.setFixedWidth(330)
 
         self.empty = EmptyStateWidget(
             "competition", _("No entries yet"),
@@ -181,7 +200,9 @@ class EntriesPanel(QWidget):
         self.search.textChanged.connect(self._filter)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.check_selected())
+        self.attachments.currentItemChanged.connect(lambda *_items: self._update_buttons())
         for keys, slot, name in (("Ctrl+N", self.add_entry, "entriesNewShortcut"),
+                                 ("F2", self.edit_selected, "entriesEditShortcut"),
                                  (QKeySequence.StandardKey.Find, self.focus_search,
                                   "entriesFindShortcut")):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -205,6 +226,8 @@ class EntriesPanel(QWidget):
         top.addWidget(self.count_label)
         top.addStretch(1)
         top.addWidget(self.formal_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.add_button)
         body = QHBoxLayout()
         body.setSpacing(SPACING)
@@ -346,8 +369,12 @@ class EntriesPanel(QWidget):
         can_edit = self._database is not None and self._year is not None and not self._locked
         self.add_button.setEnabled(can_edit)
         self.formal_button.setEnabled(can_edit and selected)
+        self.edit_button.setEnabled(can_edit and selected)
+        self.delete_button.setEnabled(can_edit and selected)
         self.attach_button.setEnabled(can_edit and selected)
-        self.open_button.setEnabled(self.attachments.currentItem() is not None)
+        has_file = self.attachments.currentItem() is not None
+        self.open_button.setEnabled(has_file)
+        self.remove_attachment_button.setEnabled(can_edit and has_file)
         self.search.setEnabled(bool(self._rows))
 
     def _show_attachments(self) -> None:
@@ -369,19 +396,60 @@ class EntriesPanel(QWidget):
             self.attachments.setCurrentRow(0)
         self.attachments_hint.setText(
             entry.gmina if files else _("{gmina}: no files yet.").format(gmina=entry.gmina))
-        self.open_button.setEnabled(bool(files))
+        self._update_buttons()
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in (self.table, self.attachments) and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Delete:
+                event.accept()  # ours, not the main window's Edit → Delete (for lists)
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
+                if watched is self.table:
+                    self.delete_selected()
+                else:
+                    self.remove_selected_attachment()
+                return True
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.check_selected()
             return True
         return super().eventFilter(watched, event)
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("entriesContextMenu")
+        selected = self.selected_entry() is not None
+        can_edit = self._database is not None and self._year is not None and not self._locked
+        for key, text, icon, slot, enabled in (
+                ("Check", _("Formal check…") + "\t" + keys_text("Return"), "check",
+                 self.check_selected, can_edit and selected),
+                ("Edit", _("Edit…") + "\t" + keys_text("F2"), "edit", self.edit_selected,
+                 can_edit and selected),
+                ("Attach", _("Add files…"), "add", self.add_attachments, can_edit and selected),
+                ("Add", _("Add an entry…") + "\t" + keys_text("Ctrl+N"), "add",
+                 self.add_entry, can_edit),
+                ("Delete", _("Delete…") + "\t" + keys_text("Del"), "delete",
+                 self.delete_selected, can_edit and selected)):
+            if key == "Delete":
+                menu.addSeparator()
+            action = menu.addAction(tinted_icon(icon), text)
+            action.setObjectName(f"entriesContext{key}")
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = self.context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # --- actions ------------------------------------------------------------------------
 
@@ -397,6 +465,69 @@ class EntriesPanel(QWidget):
             self.entries_changed.emit()
         dialog.deleteLater()
         return dialog
+
+    def edit_selected(self) -> Any:
+        """Correct the selected entry in the entry dialog."""
+        from skimlll_desktop.ui.entry_dialog import EntryDialog
+
+        entry = self.selected_entry()
+        if entry is None or self._database is None or self._year is None or self._locked:
+            return None
+        dialog = EntryDialog(self._database, self._year, self, entry_id=entry.id)
+        if dialog.exec():
+            self.refresh()
+            self.select_entry(entry.id)
+            self.entries_changed.emit()
+        dialog.deleteLater()
+        return dialog
+
+    def delete_selected(self) -> bool:
+        """Delete the selected entry after the user confirms; with its scores only when the
+        confirmation said how many go."""
+        from skimlll_desktop.services.competition_corrections import delete_entry, entry_details
+        from skimlll_desktop.services.errors import UserFacingError
+
+        entry = self.selected_entry()
+        if entry is None or self._database is None or self._locked:
+            return False
+        try:
+            details = entry_details(self._database, entry.id)
+        except UserFacingError as error:
+            show_message(_("Delete"), error.message, parent=self)
+            self.refresh()
+            return False
+        text = [_("Delete the entry of {gmina}?").format(gmina=entry.gmina)]
+        if details.scores:
+            text.append(ngettext(
+                "The jury has already given it {n} score. The scores and the jurors' comments "
+                "on it are deleted with the entry, and the ranking changes.",
+                "The jury has already given it {n} scores. The scores and the jurors' comments "
+                "on it are deleted with the entry, and the ranking changes.",
+                details.scores).format(n=format_number(details.scores)))
+        if details.attachments:
+            text.append(ngettext("Its {n} attached file is taken off the list.",
+                                 "Its {n} attached files are taken off the list.",
+                                 details.attachments).format(
+                n=format_number(details.attachments)))
+        text.append(_("This cannot be undone."))
+        answer = QMessageBox.question(
+            self, _("Delete the entry"), "\n\n".join(text),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            delete_entry(self._database, entry.id, details.version,
+                         delete_scores=bool(details.scores))
+        except UserFacingError as error:  # changed meanwhile, or scored since the question
+            show_message(_("Delete"), error.message, parent=self)
+            self.refresh()
+            return False
+        self.refresh()
+        self.entries_changed.emit()
+        self.status_message.emit(_("The entry of {gmina} was deleted.").format(
+            gmina=entry.gmina))
+        return True
 
     def check_selected(self) -> Any:
         from skimlll_desktop.ui.entry_dialog import FormalCheckDialog
@@ -445,6 +576,33 @@ class EntriesPanel(QWidget):
     def selected_attachment(self) -> AttachmentInfo | None:
         item = self.attachments.currentItem()
         return item.data(ATTACHMENT_ROLE) if item is not None else None
+
+    def remove_selected_attachment(self) -> bool:
+        """Take the selected file off the entry's list, after the user confirms."""
+        from skimlll_desktop.services.competition_corrections import remove_attachment
+        from skimlll_desktop.services.errors import UserFacingError
+
+        entry, info = self.selected_entry(), self.selected_attachment()
+        if entry is None or info is None or self._database is None or self._locked:
+            return False
+        answer = QMessageBox.question(
+            self, _("Remove the file"),
+            _("Remove the file {name} from the entry of {gmina}? The file you attached from "
+              "your disk is not touched.").format(name=info.file_name, gmina=entry.gmina),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            remove_attachment(self._database, info.id)
+        except UserFacingError as error:
+            show_message(_("Attachments"), error.message, parent=self)
+            return False
+        self.refresh()
+        self.select_entry(entry.id)
+        self.status_message.emit(_("The file {name} was removed from the entry.").format(
+            name=info.file_name))
+        return True
 
     def open_attachment(self) -> bool:
         info = self.selected_attachment()

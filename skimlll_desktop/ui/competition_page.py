@@ -4,7 +4,8 @@ The bar at the top picks the edition (year), shows its status and moves it on:
 draft → call for entries open → jury scoring → final. A final edition is locked
 (a banner says so and every editing control is disabled) until it is reopened,
 which is asked for and written to the audit log. The tabs hold the entries,
-the jury, one juror's scores, the ranking and the map.
+the jury, one juror's scores, the ranking and the map. Entries and jurors are
+corrected where they are listed (F2, Delete, the right mouse button).
 """
 
 from __future__ import annotations
@@ -342,9 +343,11 @@ class CompetitionPage(QWidget):
         if not self.scoring.confirm_discard():
             return False
         try:
-            set_edition_status(self._database, self._info.year, EditionStatus(status))
-        except UserFacingError as error:
+            set_edition_status(self._database, self._info.year, EditionStatus(status),
+                               expected=EditionStatus(self.status()))
+        except UserFacingError as error:  # moved on elsewhere meanwhile: show where it is
             show_message(_("Competition"), error.message, parent=self)
+            self._load(self._info.year)
             return False
         self._load(self._info.year)
         self.status_message.emit(_("The {year} edition: {status}.").format(
@@ -458,6 +461,15 @@ class CompetitionPage(QWidget):
             return self.jury.add_juror()
         self.show_tab(TAB_ENTRIES)
         return self.entries.add_entry()
+
+    def delete_selected(self) -> bool:
+        """Edit → Delete: the selected entry, or the selected juror on the Jury tab (each
+        after a confirmation)."""
+        if self.tabs.currentIndex() == TAB_JURY:
+            return self.jury.remove_selected()
+        if self.tabs.currentIndex() == TAB_ENTRIES:
+            return self.entries.delete_selected()
+        return False
 
     def focus_search(self) -> None:
         self.show_tab(TAB_ENTRIES)

@@ -7,6 +7,7 @@ complete, or incomplete with what is missing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from skimlll_desktop.i18n import _
 from skimlll_desktop.ui.competition_texts import COMPLETE, INCOMPLETE, PENDING
 from skimlll_desktop.ui.edition_dialog import dialog_buttons
+from skimlll_desktop.ui.errors import show_message
 from skimlll_desktop.ui.form_widgets import (
     FieldErrors,
     OptionalDateEdit,
@@ -35,22 +37,30 @@ from skimlll_desktop.ui.theme import SPACING, set_role
 
 if TYPE_CHECKING:
     from skimlll_desktop.services.competition import EntryRow
+    from skimlll_desktop.services.competition_corrections import EntryDetails
     from skimlll_desktop.services.database import Database
 
 
 class EntryDialog(QDialog):
-    """A new entry; ``entry_id`` holds it after acceptance."""
+    """A new entry, or an existing one (``entry_id`` given) to correct; ``entry_id`` holds
+    the entry after acceptance."""
 
-    def __init__(self, database: Database, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, year: int, parent: QWidget | None = None,
+                 entry_id: int | None = None) -> None:
+        from skimlll_desktop.services.competition_corrections import entry_details
         from skimlll_desktop.services.registry import gmina_choices
 
         super().__init__(parent)
         self.setObjectName("entryDialog")
-        self.setWindowTitle(_("New entry — edition {year}").format(year=year))
-        self.setAccessibleName(self.windowTitle())
         self._database = database
         self._year = year
-        self.entry_id: int | None = None
+        self.entry_id: int | None = entry_id
+        self.details: EntryDetails | None = (entry_details(database, entry_id)
+                                             if entry_id is not None else None)
+        self.setWindowTitle(_("Edit the entry — {gmina}").format(gmina=self.details.gmina)
+                            if self.details else
+                            _("New entry — edition {year}").format(year=year))
+        self.setAccessibleName(self.windowTitle())
         self.errors = FieldErrors()
 
         box, form = group(_("Entry"), "entryGroup", self)
@@ -82,23 +92,47 @@ class EntryDialog(QDialog):
         layout.setSpacing(SPACING)
         layout.addWidget(box)
         layout.addWidget(note)
-        layout.addWidget(dialog_buttons(self, _("Add the entry"), "saveEntry"))
+        layout.addWidget(dialog_buttons(
+            self, _("Save") if self.details else _("Add the entry"), "saveEntry"))
         self.setMinimumWidth(600)
+        if self.details is not None:
+            self._show(self.details)
+
+    def _show(self, details: EntryDetails) -> None:
+        self.gmina.set_value(details.gmina_teryt)
+        self.title_edit.setText(details.title)
+        self.submitted.set_value(details.submitted_on)
+        self.description.setPlainText(details.description)
+        if details.scores:  # the service refuses it too; say why before the user tries
+            self.gmina.setEnabled(False)
+            self.gmina.setToolTip(_("The jury has already scored this entry, so its gmina "
+                                    "cannot change."))
 
     def accept(self) -> None:
         from skimlll_desktop.services.competition import add_entry
+        from skimlll_desktop.services.competition_corrections import edit_entry
+        from skimlll_desktop.services.errors import UserFacingError
         from skimlll_desktop.services.registry import FormErrors
 
         teryt = self.gmina.value()
         if not teryt:
             self.errors.show({"gmina": _("Choose the gmina that submits the entry.")})
             return
+        title = self.title_edit.text().strip()
+        description = self.description.toPlainText().strip()
         try:
-            self.entry_id = add_entry(self._database, self._year, teryt,
-                                      self.title_edit.text().strip(), self.submitted.value(),
-                                      self.description.toPlainText().strip())
+            if self.details is not None:
+                self.details = edit_entry(self._database, replace(
+                    self.details, gmina_teryt=teryt, title=title, description=description,
+                    submitted_on=self.submitted.value()))
+            else:
+                self.entry_id = add_entry(self._database, self._year, teryt, title,
+                                          self.submitted.value(), description)
         except FormErrors as error:
             self.errors.show(error.errors)
+            return
+        except UserFacingError as error:  # changed elsewhere meanwhile, or locked
+            show_message(_("Entry"), error.message, parent=self)
             return
         super().accept()
 

@@ -1,7 +1,8 @@
 """A juror for the edition: a person from the registry and their declared conflicts.
 
 A conflict of interest is a gmina or a whole powiat; the juror never scores the
-entries it covers (the grid greys them out, the ranking leaves them out).
+entries it covers (the grid greys them out, the ranking leaves them out). The same
+dialog, opened on a juror of the jury, changes their declared conflicts.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from skimlll_desktop.ui.form_widgets import FieldErrors, SearchableComboBox, add
 from skimlll_desktop.ui.theme import SPACING, set_role, tinted_icon
 
 if TYPE_CHECKING:
+    from skimlll_desktop.services.competition_corrections import JurorDetails
     from skimlll_desktop.services.database import Database
     from skimlll_desktop.services.registry import Choice
 
@@ -47,18 +49,25 @@ def conflict_choices(database: Database) -> list[Choice]:
 
 
 class JurorDialog(QDialog):
-    """Pick a person, declare conflicts; ``juror_id`` holds the new juror."""
+    """Pick a person, declare conflicts; ``juror_id`` holds the new juror. Given a
+    ``juror_id``, the dialog changes that juror's conflicts (the person stays)."""
 
     def __init__(self, database: Database, year: int, exclude_people: Collection[int] = (),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, juror_id: int | None = None) -> None:
+        from skimlll_desktop.services.competition_corrections import juror_details
+
         super().__init__(parent)
         self.setObjectName("jurorDialog")
-        self.setWindowTitle(_("Add a juror — edition {year}").format(year=year))
-        self.setAccessibleName(self.windowTitle())
         self._database = database
         self._year = year
         self._exclude = set(exclude_people)
-        self.juror_id: int | None = None
+        self.juror_id: int | None = juror_id
+        self.details: JurorDetails | None = (juror_details(database, juror_id)
+                                             if juror_id is not None else None)
+        self.setWindowTitle(
+            _("Conflicts of interest — {name}").format(name=self.details.name) if self.details
+            else _("Add a juror — edition {year}").format(year=year))
+        self.setAccessibleName(self.windowTitle())
         self.errors = FieldErrors()
 
         person_box = QGroupBox(_("Juror"), self)
@@ -113,7 +122,7 @@ class JurorDialog(QDialog):
         listed = QWidget(self)
         listed_row = QHBoxLayout(listed)
         listed_row.setContentsMargins(0, 0, 0, 0)
-        listed_row.addWidget(self.conflicts, 1)
+        listed_row.addWidget(self.errors.field("conflicts", self.conflicts, "jurorConflicts"), 1)
         listed_row.addWidget(self.remove_conflict_button, 0, Qt.AlignmentFlag.AlignTop)
         conflict_form.addRow("", listed)
         note = QLabel(_("A conflict with a powiat covers every gmina in it."), self)
@@ -127,8 +136,14 @@ class JurorDialog(QDialog):
         layout.setSpacing(SPACING)
         layout.addWidget(person_box, 1)
         layout.addWidget(conflict_box)
-        layout.addWidget(dialog_buttons(self, _("Add the juror"), "saveJuror"))
+        layout.addWidget(dialog_buttons(
+            self, _("Save") if self.details else _("Add the juror"), "saveJuror"))
         self.resize(640, 620)
+        if self.details is not None:  # the person is fixed: only the conflicts change
+            person_box.hide()
+            for code in self.details.conflicts:
+                self.add_conflict(code)
+            self.resize(640, 360)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -138,7 +153,8 @@ class JurorDialog(QDialog):
         self.search.returnPressed.connect(self._search_enter)
         self.add_conflict_button.clicked.connect(self.add_conflict)
         self.remove_conflict_button.clicked.connect(self.remove_conflict)
-        self.find_people()
+        if self.details is None:
+            self.find_people()
 
     def find_people(self) -> None:
         from skimlll_desktop.services.people import PeopleQuery, list_people
@@ -198,6 +214,9 @@ class JurorDialog(QDialog):
         from skimlll_desktop.services.competition import add_juror
         from skimlll_desktop.services.errors import UserFacingError
 
+        if self.details is not None:
+            self._save_conflicts()
+            return
         person = self.person_id()
         if person is None:
             self.errors.show({"person": _("Find and select the person who joins the jury.")})
@@ -206,5 +225,22 @@ class JurorDialog(QDialog):
             self.juror_id = add_juror(self._database, self._year, person, self.conflict_codes())
         except UserFacingError as error:
             self.errors.show({"person": error.message})
+            return
+        super().accept()
+
+    def _save_conflicts(self) -> None:
+        from skimlll_desktop.services.competition_corrections import set_juror_conflicts
+        from skimlll_desktop.services.errors import UserFacingError
+        from skimlll_desktop.services.registry import FormErrors
+
+        assert self.details is not None
+        try:
+            self.details = set_juror_conflicts(self._database, self.details.id,
+                                               self.details.version, self.conflict_codes())
+        except FormErrors as error:
+            self.errors.show(error.errors)
+            return
+        except UserFacingError as error:  # changed elsewhere meanwhile, or locked
+            self.errors.show({"conflicts": error.message})
             return
         super().accept()

@@ -21,7 +21,7 @@ from competition_data import (
     score_everything,
 )
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -44,7 +44,7 @@ from skimlll_desktop.services.competition import (
 from skimlll_desktop.services.competition_details import edition_dates
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.ui import competition_entries
-from skimlll_desktop.ui.competition_entries import COLUMN_FORMAL, COLUMN_SUBMITTED
+from skimlll_desktop.ui.competition_entries import COLUMN_FORMAL, COLUMN_SUBMITTED, COLUMN_TITLE
 from skimlll_desktop.ui.competition_page import (
     TAB_ENTRIES,
     TAB_JURY,
@@ -330,6 +330,194 @@ def test_attachments_are_copied_listed_and_opened(
     copy = Path(opened[0].toLocalFile())
     assert copy != source and copy.read_bytes() == source.read_bytes()
     assert copy.is_relative_to(competition_entries.attachments_folder())
+
+
+def test_an_entry_is_corrected_and_deleted_with_its_scores_only_when_confirmed(
+    qtbot, page: CompetitionPage, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    score_everything(sqlite_db, edition(sqlite_db))
+    page.reload_editions()
+    entries = page.entries
+    assert not entries.edit_button.isEnabled() and not entries.delete_button.isEnabled()
+    entries.table.selectRow(_table_row(entries, "Gorlice"))
+    assert entries.edit_button.isEnabled() and entries.delete_button.isEnabled()
+    seen: list[tuple[str, bool]] = []
+
+    def correct(dialog: EntryDialog) -> int:
+        seen.append((dialog.title_edit.text(), dialog.gmina.isEnabled()))
+        dialog.title_edit.setText("Gorlice uczą się razem")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(EntryDialog, "exec", correct)
+    entries.table.setFocus()
+    qtbot.keyClick(entries.table, Qt.Key.Key_F2)
+    assert seen == [(f"Zgłoszenie {GORLICE}", False)]  # scored: the gmina stays
+    row = _table_row(entries, "Gorlice")
+    assert entries.table.item(row, COLUMN_TITLE).text() == "Gorlice uczą się razem"
+    assert entries.selected_entry().gmina == "Gorlice"  # type: ignore[union-attr]
+
+    entries.table.selectRow(_table_row(entries, "Kraków"))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(entries.table, Qt.Key.Key_Delete)
+    assert "Kraków" in asked[0] and "10" in asked[0]  # says how many scores go
+    assert len(list_entries(sqlite_db, YEAR)) == 4
+    qtbot.keyClick(entries.table, Qt.Key.Key_Delete)
+    assert {e.gmina for e in list_entries(sqlite_db, YEAR)} == {"Gorlice", "Łącko", "Szczawa"}
+    assert entries.count_label.text() == "3 zgłoszenia"
+    assert "3 zgłoszenia" in page.facts_label.text()
+    assert scoring_grid_points(sqlite_db) == 20  # Kraków's ten scores went with it
+
+
+def test_the_entries_context_menu_offers_the_corrections(
+    qtbot, page: CompetitionPage, sqlite_db: Database
+) -> None:
+    edition(sqlite_db, status=EditionStatus.OPEN)
+    page.reload_editions()
+    page.entries.table.selectRow(0)
+    menu = page.entries.context_menu()
+    enabled = {action.objectName(): action.isEnabled() for action in menu.actions()
+               if action.objectName()}
+    assert enabled == {"entriesContextCheck": True, "entriesContextEdit": True,
+                       "entriesContextAttach": True, "entriesContextAdd": True,
+                       "entriesContextDelete": True}
+    set_edition_status(sqlite_db, YEAR, EditionStatus.SCORING)
+    set_edition_status(sqlite_db, YEAR, EditionStatus.FINAL)
+    page.reload_editions()
+    page.entries.table.selectRow(0)
+    assert not any(action.isEnabled() for action in page.entries.context_menu().actions()
+                   if not action.isSeparator())
+    assert not page.entries.delete_selected()  # locked: nothing asked, nothing deleted
+    assert len(list_entries(sqlite_db, YEAR)) == 4
+
+
+def test_an_attachment_is_removed_with_the_delete_key(
+    qtbot, page: CompetitionPage, sqlite_db: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skimlll_desktop.services.competition import attach_file
+    from skimlll_desktop.services.competition_details import entry_attachments
+
+    data = edition(sqlite_db, status=EditionStatus.OPEN)
+    szczawa = data["entries"][SZCZAWA]  # type: ignore[index]
+    for name in ("uchwała.pdf", "program.pdf"):
+        (tmp_path / name).write_bytes(name.encode())
+        attach_file(sqlite_db, szczawa, tmp_path / name,
+                    competition_entries.attachments_folder())
+    page.reload_editions()
+    entries = page.entries
+    entries.table.selectRow(_table_row(entries, "Szczawa"))
+    assert entries.attachments.count() == 2 and entries.remove_attachment_button.isEnabled()
+    entries.attachments.setCurrentRow(0)
+    first = entries.selected_attachment()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    entries.attachments.setFocus()
+    qtbot.keyClick(entries.attachments, Qt.Key.Key_Delete)
+    assert first is not None and first.file_name in asked[0]
+    remaining = [a.file_name for a in entry_attachments(sqlite_db, szczawa)]
+    assert len(remaining) == 1 and first.file_name not in remaining
+    assert entries.attachments.count() == 1
+    assert entries.selected_entry().gmina == "Szczawa"  # type: ignore[union-attr]
+
+
+def _jury_row(page: CompetitionPage, name: str) -> int:
+    return next(row for row in range(page.jury.table.rowCount())
+                if page.jury.table.item(row, 0).text() == name)
+
+
+def test_a_juror_with_scores_is_removed_only_after_a_confirmation(
+    qtbot, page: CompetitionPage, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    score_everything(sqlite_db, edition(sqlite_db))
+    page.reload_editions()
+    page.show_tab(TAB_JURY)
+    jury = page.jury
+    jury.table.selectRow(_jury_row(page, "Bogdan Sędzia"))
+    assert jury.remove_button.isEnabled()
+    window_delete = QAction(page)  # like the main window's Edit → Delete (for lists)
+    window_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    page.addAction(window_delete)
+    taken: list[bool] = []
+    window_delete.triggered.connect(lambda: taken.append(True))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Yes)
+    jury.table.setFocus()
+    qtbot.keyClick(jury.table, Qt.Key.Key_Delete)
+    assert "Bogdan Sędzia" in asked[0] and "10" in asked[0] and not taken
+    assert len(list_jurors(sqlite_db, YEAR)) == 2
+    assert page.delete_selected()  # Edit → Delete on the Jury tab: the same question
+    assert [j.name for j in list_jurors(sqlite_db, YEAR)] == ["Anna Jurorska"]
+    assert jury.table.rowCount() == 1 and "1 juror" in page.facts_label.text()
+    assert scoring_grid_points(sqlite_db) == 20  # Anna's stay
+    page.show_tab(TAB_SCORING)
+    assert page.scoring.juror_combo.count() == 1
+
+
+def test_a_jurors_conflicts_are_changed_but_not_over_their_scores(
+    qtbot, page: CompetitionPage, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decimal import Decimal
+
+    from skimlll_desktop.services.competition import save_scores, scoring_grid
+
+    data = edition(sqlite_db)
+    anna = data["jurors"]["anna"]  # type: ignore[index]
+    gorlice = data["entries"][GORLICE]  # type: ignore[index]
+    save_scores(sqlite_db, YEAR, anna, {(gorlice, data["criteria"][0]): Decimal(7)})  # type: ignore[index]
+    page.reload_editions()
+    page.show_tab(TAB_JURY)
+    page.jury.table.selectRow(_jury_row(page, "Anna Jurorska"))
+    refused: list[str] = []
+
+    def declare(dialog: JurorDialog) -> int:
+        assert not dialog.findChild(QWidget, "jurorPersonGroup").isVisibleTo(dialog)
+        assert dialog.conflict_codes() == []
+        dialog.add_conflict(KRAKOW)
+        dialog.add_conflict(GORLICE)
+        dialog.accept()  # Anna has scored Gorlice: refused under the list
+        refused.append(dialog.errors.messages().get("conflicts", ""))
+        dialog.conflicts.setCurrentRow(1)
+        dialog.remove_conflict()
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(JurorDialog, "exec", declare)
+    page.jury.table.setFocus()
+    qtbot.keyClick(page.jury.table, Qt.Key.Key_F2)
+    assert "Gorlice" in refused[0]
+    row = _jury_row(page, "Anna Jurorska")
+    assert page.jury.table.item(row, 1).text().startswith("Kraków")
+    assert scoring_grid(sqlite_db, YEAR, anna).conflicted == {data["entries"][KRAKOW]}  # type: ignore[index]
+
+    def clear(dialog: JurorDialog) -> int:
+        assert dialog.conflict_codes() == [NOWOSADECKI]
+        dialog.conflicts.setCurrentRow(0)
+        dialog.remove_conflict()
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(JurorDialog, "exec", clear)
+    page.jury.table.selectRow(_jury_row(page, "Bogdan Sędzia"))
+    page.jury.conflicts_button.click()
+    assert {j.name: j.conflicts for j in list_jurors(sqlite_db, YEAR)}["Bogdan Sędzia"] == ()
+
+
+def test_a_page_behind_another_computer_does_not_move_the_edition(
+    qtbot, page: CompetitionPage, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edition(sqlite_db, status=EditionStatus.OPEN)
+    page.reload_editions()
+    assert page.advance_button.text() == "Rozpocznij ocenę kapituły"
+    for status in (EditionStatus.SCORING, EditionStatus.FINAL):  # on another computer
+        set_edition_status(sqlite_db, YEAR, status)
+    shown: list[str] = []
+    monkeypatch.setattr("skimlll_desktop.ui.competition_page.show_message",
+                        lambda _title, text, *args, **kwargs: shown.append(text))
+    page.advance_button.click()  # "open → scoring" would reopen the final edition
+    assert len(shown) == 1 and "2026" in shown[0]
+    assert edition_info(sqlite_db, YEAR).status is EditionStatus.FINAL
+    assert page.status() == "final" and page.lock_banner.isVisible()  # shown as it is now
 
 
 def test_a_juror_is_added_from_the_people_with_a_powiat_conflict(
