@@ -89,6 +89,9 @@ class Person(Record):
     # RODO: when and how the person agreed to be kept in the registry and contacted.
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     consent_note: Mapped[str] = mapped_column(String(300), default="")
+    # RODO erasure of someone who took part in events: the record stays without personal
+    # data (and out of every list and search) so that past events keep their counts.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Polish alphabetical order of "last name first name", for ORDER BY.
     sort_key: Mapped[str] = mapped_column(String(500), default="", index=True)
     # "last first" folded to plain words ("zolkiewska lucja"), for "begins with" search.

@@ -32,6 +32,7 @@ from skimlll_desktop.models import (
     RegistrationStatus,
 )
 from skimlll_desktop.services.database import Database
+from skimlll_desktop.services.erasure import not_erased
 from skimlll_desktop.services.errors import RecordNotFoundError, UserFacingError
 from skimlll_desktop.services.event_types import event_type_label
 from skimlll_desktop.services.settings import DocumentSettings, load_document_settings
@@ -95,7 +96,8 @@ def load_listed_event(session: Session, event_id: int) -> ListedEvent:
         .outerjoin(primary, primary.c.person_id == Person.id)
         .outerjoin(Gmina, Person.gmina_teryt == Gmina.teryt)
         .outerjoin(Powiat, Gmina.powiat_teryt == Powiat.teryt)
-        .where(Registration.event_id == event_id, Registration.status.in_(ON_THE_LIST))
+        .where(Registration.event_id == event_id, Registration.status.in_(ON_THE_LIST),
+               not_erased())
         .order_by(Person.sort_key, Person.id)
     )
     seen_names: set[tuple[str, str]] = set()

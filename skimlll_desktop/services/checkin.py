@@ -27,6 +27,7 @@ from skimlll_desktop.models import (
 )
 from skimlll_desktop.models.base import utcnow
 from skimlll_desktop.services.database import Database
+from skimlll_desktop.services.erasure import not_erased
 from skimlll_desktop.services.errors import RecordNotFoundError, UserFacingError
 from skimlll_desktop.services.events import NotRegisteredError
 from skimlll_desktop.services.polish_text import fold, words
@@ -108,6 +109,7 @@ def find_for_checkin(
                    Registration.status, present_since)
             .join(Registration, (Registration.person_id == Person.id)
                   & (Registration.event_id == event_id))
+            .where(not_erased())
             .order_by(Person.sort_key, Person.id)
         )
         if tokens:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from skimlll_desktop.models import Affiliation, Gmina, Organization, Person
 from skimlll_desktop.services.certificates import Recipient
 from skimlll_desktop.services.database import Database
+from skimlll_desktop.services.erasure import not_erased
 
 
 def people_recipients(database: Database, person_ids: Sequence[int]) -> list[Recipient]:
@@ -22,7 +23,7 @@ def people_recipients(database: Database, person_ids: Sequence[int]) -> list[Rec
     statement = (select(Person.id, Person.first_name, Person.last_name, Person.gender,
                         institution, Gmina.name)
                  .outerjoin(Gmina, Person.gmina_teryt == Gmina.teryt)
-                 .where(Person.id.in_(list(person_ids))))
+                 .where(Person.id.in_(list(person_ids)), not_erased()))
     with database.transaction() as session:
         found = {pid: Recipient(pid, f"{first} {last}", gender, org or "", gmina or "")
                  for pid, first, last, gender, org, gmina in session.execute(statement)}

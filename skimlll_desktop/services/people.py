@@ -20,6 +20,7 @@ from skimlll_desktop.models import (
     person_themes,
 )
 from skimlll_desktop.services.database import Database
+from skimlll_desktop.services.erasure import not_erased
 from skimlll_desktop.services.polish_text import words
 from skimlll_desktop.services.search import PERSON, matching_ids
 
@@ -66,6 +67,7 @@ def _in_organizations(condition) -> Any:
 
 def where_people_match(statement: Select, query: PeopleQuery) -> Select:
     """The statement narrowed to the people the query's text and filters select."""
+    statement = statement.where(not_erased())
     tokens = words(query.text)
     if tokens:
         statement = statement.where(Person.id.in_(matching_ids(PERSON, tokens)))

@@ -561,23 +561,6 @@ def find_person_id(database: Database, person_uuid: str) -> int:
     return found
 
 
-def delete_person(database: Database, person_id: int, version: int) -> None:
-    """Erase a person (RODO): the record and its links go; the audit log keeps the fact
-    (who erased whom, when) but no longer the person's data."""
-    from skimlll_desktop.services.audit import erase_from_audit_log
-
-    with database.transaction() as session:
-        person = session.get(Person, person_id)
-        if person is None:
-            return
-        _check_version(person, version)
-        for registration in session.scalars(select(Registration).where(
-                Registration.person_id == person_id)):
-            session.delete(registration)
-        session.delete(person)
-        erase_from_audit_log(session, Person.__tablename__, person_id)
-
-
 def organization_names(database: Database, text: str, limit: int = 20) -> list[Choice]:
     """Organisations for a picker (e.g. a person's institution), best matches first."""
     from skimlll_desktop.services.search import search_records

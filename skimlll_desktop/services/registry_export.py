@@ -22,6 +22,7 @@ from skimlll_desktop.models import (
     Powiat,
 )
 from skimlll_desktop.services.database import Database
+from skimlll_desktop.services.erasure import not_erased
 from skimlll_desktop.services.excel_writing import Column, Sheet, write_workbook
 from skimlll_desktop.services.labels import organization_type_label, pillar_label
 
@@ -85,6 +86,7 @@ def export_people(database: Database, path: Path, ids: list[int] | None = None) 
                    organizations.c.organization, Person.email, Person.phone, Gmina.name)
             .outerjoin(organizations, organizations.c.person_id == Person.id)
             .outerjoin(Gmina, Person.gmina_teryt == Gmina.teryt)
+            .where(not_erased())
             .order_by(Person.sort_key, Person.id)
         )
         if ids is not None:

@@ -72,6 +72,8 @@ def search_name(name: str) -> str:
 
 
 def person_words(person: Mapping[str, Any], gmina_name: str) -> set[str]:
+    if person.get("erased_at"):  # RODO: an erased person is found by nothing
+        return set()
     text = " ".join(str(person.get(key) or "") for key in ("first_name", "last_name", "email"))
     return {w[:MAX_WORD] for w in words(f"{text} {gmina_name}")}
 
@@ -92,7 +94,7 @@ def _gmina_names(connection: Connection) -> dict[str, str]:
 
 
 _PERSON_COLUMNS = (Person.id, Person.first_name, Person.last_name, Person.email,
-                   Person.gmina_teryt)
+                   Person.gmina_teryt, Person.erased_at)
 _ORGANIZATION_COLUMNS = (Organization.id, Organization.name, Organization.short_name,
                          Organization.email, Organization.nip, Organization.regon,
                          Organization.krs, Organization.city, Organization.gmina_teryt)

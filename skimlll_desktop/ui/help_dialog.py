@@ -32,7 +32,10 @@ def help_markdown() -> str:
         "- **" + _("People") + "** — " + _(
             "the list of people, with the same search, filters and keys. A person's card "
             "holds their institutions and roles, RODO consent, themes and the events they "
-            "attended."),
+            "attended.") + " " + _(
+            "Deleting a person is an erasure under RODO: their data go, also from the change "
+            "log; someone who took part in events stays as a nameless record, so that the "
+            "counts of past events and the indicators do not change."),
         "- **" + _("Events") + "** — " + _(
             "the year's events and the plan of partner mornings (ten a year). An event's "
             "window holds its sessions (one per day), themes and partners, and on the "

@@ -131,16 +131,18 @@ class PeoplePage(RegistryListPage):
             "Delete {n} person from the registry?",
             "Delete {n} people from the registry?", len(ids),
         ).format(n=format_number(len(ids))) + "\n\n" + _(
-            "Their roles in institutions, registrations and attendance are deleted too (as "
-            "for an erasure request under RODO). This cannot be undone.")
+            "This is an erasure under RODO: their data go, from the change log too. Someone "
+            "who took part in events stays only as a nameless record, so that past events "
+            "keep their counts. This cannot be undone.")
 
     def delete_records(self, ids: list[int]) -> None:
-        from skimlll_desktop.services.registry import delete_person, get_person
+        from skimlll_desktop.services.erasure import erase_person
+        from skimlll_desktop.services.registry import get_person
 
         assert self._database is not None
         for person_id in ids:
-            delete_person(self._database, person_id, get_person(self._database, person_id)
-                          .version or 0)
+            erase_person(self._database, person_id, get_person(self._database, person_id)
+                         .version or 0)
 
     def merge_kind(self) -> str:
         return "person"
