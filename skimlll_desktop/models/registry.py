@@ -91,7 +91,7 @@ class Person(Record):
     consent_note: Mapped[str] = mapped_column(String(300), default="")
     # RODO erasure of someone who took part in events: the record stays without personal
     # data (and out of every list and search) so that past events keep their counts.
-    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     # Polish alphabetical order of "last name first name", for ORDER BY.
     sort_key: Mapped[str] = mapped_column(String(500), default="", index=True)
     # "last first" folded to plain words ("zolkiewska lucja"), for "begins with" search.
