@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from skimlll_desktop.models import Base
+from skimlll_desktop.models import Base, EventType
 from skimlll_desktop.services.backup import list_backups
 from skimlll_desktop.services.database import (
     SchemaState,
@@ -18,6 +18,7 @@ from skimlll_desktop.services.database import (
 )
 from skimlll_desktop.services.errors import DatabaseProblem
 from skimlll_desktop.services.migrations import first_revision, head_revision, upgrade_to_head
+from skimlll_desktop.services.polish_text import sort_key
 
 
 def _revision(path: Path) -> str:
@@ -152,3 +153,30 @@ def test_unreachable_server_is_a_clear_problem() -> None:
     with pytest.raises(DatabaseProblem) as refused:
         open_database("postgresql+psycopg://nobody@127.0.0.1:9/nothing?connect_timeout=2")
     assert refused.value.kind == DatabaseProblem.UNREACHABLE
+
+
+def test_upgrades_fill_the_new_keys_and_lists(tmp_path: Path) -> None:
+    path = tmp_path / "0008.db"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade_to_head(engine, "0007_search_covering_index")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO powiaty (teryt, name, kind, uuid, created_at, updated_at, version) "
+            "VALUES ('1201', 'bocheński', 'powiat', 'a1b2c3d4e5f60718293a4b5c6d7e8f90', "
+            "'2025-01-01 10:00:00', '2025-01-01 10:00:00', 1)"))
+        connection.execute(text(
+            "INSERT INTO people (first_name, last_name, title, position, email, phone, notes, "
+            "consent_note, sort_key, search_name, uuid, created_at, updated_at, version) "
+            "VALUES ('Łucja', 'Żółkiewska', '', '', '', '', '', '', '', '', "
+            "'b1b2c3d4e5f60718293a4b5c6d7e8f90', '2025-01-01 10:00:00', "
+            "'2025-01-01 10:00:00', 1)"))
+    upgrade_to_head(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT sort_key FROM powiaty WHERE teryt = '1201'"
+                                  ).fetchone() == (sort_key("bocheński"),)
+        assert connection.execute("SELECT first_name_key, erased_at FROM people").fetchone() == (
+            sort_key("Łucja"), None)
+        codes = [row[0] for row in connection.execute(
+            "SELECT code FROM event_types ORDER BY position")]
+    assert codes == [kind.value for kind in EventType]

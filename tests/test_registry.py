@@ -150,4 +150,6 @@ def test_lists_sort_every_column_in_polish_order_blanks_last(any_db: Database) -
 
     assert people("last_name") == ["Bez Gminy", "Łącka", "Mszańska", "Zet"]
     assert people("gmina") == ["Łącka", "Mszańska", "Bez Gminy", "Zet"]
+    # Anna, Ewa, Łucja, Zofia (code point order would put Łucja last)
+    assert people("first_name") == ["Mszańska", "Łącka", "Bez Gminy", "Zet"]
 

@@ -94,6 +94,8 @@ class Person(Record):
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     # Polish alphabetical order of "last name first name", for ORDER BY.
     sort_key: Mapped[str] = mapped_column(String(500), default="", index=True)
+    # ... and of the first name alone, for a list sorted by first names.
+    first_name_key: Mapped[str] = mapped_column(String(200), default="", index=True)
     # "last first" folded to plain words ("zolkiewska lucja"), for "begins with" search.
     search_name: Mapped[str] = mapped_column(FOLDED_TEXT, default="", index=True)
 

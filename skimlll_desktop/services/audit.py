@@ -24,7 +24,8 @@ from skimlll_desktop.models import AuditAction, AuditEntry, Record
 from skimlll_desktop.models.base import utcnow
 
 # Bookkeeping and derived columns; their changes are not news.
-_NOT_AUDITED = {"version", "updated_at", "created_at", "sort_key", "search_name"}
+_NOT_AUDITED = {"version", "updated_at", "created_at", "sort_key", "first_name_key",
+                "search_name"}
 
 
 def _plain(value: Any) -> Any:

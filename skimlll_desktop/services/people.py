@@ -107,7 +107,7 @@ def list_people(
     """One page of the list, in the query's order (ties broken by id, so pages are stable)."""
     columns = {
         "last_name": Person.sort_key,
-        "first_name": Person.first_name,
+        "first_name": Person.first_name_key,
         "organization": Organization.sort_key,
         "email": func.nullif(func.lower(Person.email), ""),
         "gmina": Gmina.sort_key,

@@ -164,6 +164,7 @@ def organization_name_keys(name: str) -> dict[str, str]:
 def person_name_keys(first_name: str, last_name: str) -> dict[str, str]:
     """The derived columns of a person's name (surname first)."""
     return {"sort_key": person_sort_key(last_name, first_name),
+            "first_name_key": sort_key(first_name),
             "search_name": search_name(f"{last_name} {first_name}")}
 
 
