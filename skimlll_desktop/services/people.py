@@ -96,9 +96,29 @@ def where_people_match(statement: Select, query: PeopleQuery) -> Select:
 
 
 def count_people(database: Database, query: PeopleQuery) -> int:
-    statement = where_people_match(select(func.count()).select_from(Person), query)
+    everyone = PeopleQuery(order_by=query.order_by, descending=query.descending)
     with database.transaction() as session:
+        if query == everyone:  # the table's own count, less the few erased: no scan
+            total = session.scalar(select(func.count()).select_from(Person)) or 0
+            return total - (session.scalar(select(func.count()).select_from(Person).where(
+                Person.erased_at.is_not(None))) or 0)
+        statement = where_people_match(select(func.count()).select_from(Person), query)
         return session.scalar(statement) or 0
+
+
+def _primary_organization(column: Any) -> Any:
+    """A column of the person's primary institution, looked up for each row shown.
+
+    A join would make SQLite prepare the whole affiliations table before the first
+    row (a Bloom filter): 10 ms for a page of 200 people out of 100,000 instead of 1.5.
+    """
+    return (select(column).join(Affiliation, Affiliation.organization_id == Organization.id)
+            .where(Affiliation.person_id == Person.id, Affiliation.is_primary)
+            .limit(1).scalar_subquery())
+
+
+def _gmina(column: Any) -> Any:
+    return select(column).where(Gmina.teryt == Person.gmina_teryt).scalar_subquery()
 
 
 def list_people(
@@ -108,26 +128,21 @@ def list_people(
     columns = {
         "last_name": Person.sort_key,
         "first_name": Person.first_name_key,
-        "organization": Organization.sort_key,
+        "organization": _primary_organization(Organization.sort_key),
         "email": func.nullif(func.lower(Person.email), ""),
-        "gmina": Gmina.sort_key,
+        "gmina": _gmina(Gmina.sort_key),
     }
     order_column = columns.get(query.order_by, Person.sort_key)
     # blanks last either way, as in a spreadsheet (and the same on both engines)
     order = (order_column.desc() if query.descending else order_column.asc()).nulls_last()
-    statement = (
-        select(
-            Person.id,
-            Person.uuid,
-            Person.last_name,
-            Person.first_name,
-            func.coalesce(Organization.name, ""),
-            Person.email,
-            func.coalesce(Gmina.name, ""),
-        )
-        .outerjoin(Affiliation, (Affiliation.person_id == Person.id) & Affiliation.is_primary)
-        .outerjoin(Organization, Affiliation.organization_id == Organization.id)
-        .outerjoin(Gmina, Person.gmina_teryt == Gmina.teryt)
+    statement = select(
+        Person.id,
+        Person.uuid,
+        Person.last_name,
+        Person.first_name,
+        func.coalesce(_primary_organization(Organization.name), ""),
+        Person.email,
+        func.coalesce(_gmina(Gmina.name), ""),
     )
     statement = (where_people_match(statement, query).order_by(order, Person.id)
                  .offset(offset).limit(limit))
