@@ -104,7 +104,10 @@ class EditionInfo:
 
 def create_edition(database: Database, year: int, name: str = "",
                    deadline: date | None = None) -> EditionInfo:
-    """A new edition with the default categories, and the criteria of the previous one."""
+    """A new edition with the default categories, and the criteria and awards of the
+    previous one (the default ones for the first edition)."""
+    from skimlll_desktop.services.competition_awards import initial_awards
+
     with database.transaction() as session:
         if session.scalar(select(CompetitionEdition.id).where(
                 CompetitionEdition.year == year)) is not None:
@@ -122,6 +125,7 @@ def create_edition(database: Database, year: int, name: str = "",
             edition.criteria.append(Criterion(name=criterion_name, description=description,
                                               weight=weight, max_points=max_points,
                                               position=position))
+        edition.awards.extend(initial_awards(previous))
         session.add(edition)
     return edition_info(database, year)
 
@@ -494,34 +498,44 @@ def competition_ranking(database: Database, year: int,
 
 
 def export_results(database: Database, year: int, path: Path) -> Path:
+    from skimlll_desktop.services.competition_awards import award_label, awards_given
     from skimlll_desktop.services.excel_writing import Column, Sheet, write_workbook
 
     sheets = []
-    for category, entries in competition_ranking(database, year).items():
-        rows = [[e.rank, e.gmina, e.gmina_teryt, e.score, e.jurors_scored,
-                 len(e.jurors_missing), e.spread, _("yes") if e.tie else ""] for e in entries]
+    ranking = competition_ranking(database, year)
+    given = awards_given(database, year, ranking)
+    for category, entries in ranking.items():
+        rows = [[e.rank, e.gmina, e.gmina_teryt, e.score, award_label(given.get(e.entry_id)),
+                 e.jurors_scored, len(e.jurors_missing), e.spread,
+                 _("yes") if e.tie else ""] for e in entries]
         sheets.append(Sheet(category, [
             Column(_("Place")), Column(_("Gmina")), Column("TERYT"),
-            Column(_("Score"), number_format="0.00"), Column(_("Jurors who scored")),
-            Column(_("Missing scores")), Column(_("Spread"), number_format="0.00"),
-            Column(_("Tie for the jury"))], rows))
+            Column(_("Score"), number_format="0.00"), Column(_("Award")),
+            Column(_("Jurors who scored")), Column(_("Missing scores")),
+            Column(_("Spread"), number_format="0.00"), Column(_("Tie for the jury"))], rows))
     return write_workbook(Path(path), sheets)
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 
 
-def laureate_recipients(database: Database, year: int, places: int = 3) -> list:
-    """The laureates as recipients of diplomas: the gmina, its place and category."""
-    from skimlll_desktop.services.certificates import Recipient
+def laureate_recipients(database: Database, year: int, places: int | None = None) -> list:
+    """The gminy the edition's awards reach (places and honourable mentions), as recipients
+    of diplomas: ``{nagroda}`` says the award, the place or mention, and the category.
 
+    ``places``: only the entries ranked up to that place (None: everyone awarded).
+    """
+    from skimlll_desktop.services.certificates import Recipient
+    from skimlll_desktop.services.competition_awards import awards_given, diploma_award_text
+
+    ranking = competition_ranking(database, year)
+    given = awards_given(database, year, ranking)
     recipients = []
-    for category, entries in competition_ranking(database, year).items():
+    for category, entries in ranking.items():
         for entry in entries:
-            if entry.score is None or entry.rank > places:
+            award = given.get(entry.entry_id)
+            if award is None or (places is not None and entry.rank > places):
                 continue
-            award = _("{place} place in the category {category}").format(
-                place=ROMAN.get(entry.rank, str(entry.rank)), category=category)
-            recipients.append(Recipient(None, f"Gmina {entry.gmina}", None, "", entry.gmina,
-                                        {"nagroda": award, "edycja": str(year)}))
+            recipients.append(Recipient(None, f"Gmina {entry.gmina}", None, "", entry.gmina, {
+                "nagroda": diploma_award_text(award, category), "edycja": str(year)}))
     return recipients

@@ -1,8 +1,10 @@
-"""The protocol of the jury's meeting, as PDF: criteria, jury and conflicts, scores,
-the ranking per category, a map of the entries and laureates, and signatures."""
+"""The protocol of the jury's meeting, as PDF: criteria, awards, jury and conflicts, scores,
+the ranking per category with the awards given, a map of the entries, laureates and
+honourable mentions, and signatures."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +18,25 @@ from skimlll_desktop.services.competition import (
     list_entries,
     list_jurors,
 )
+from skimlll_desktop.services.competition_awards import (
+    AwardSpec,
+    assign_awards,
+    award_label,
+    list_awards,
+)
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.settings import load_document_settings
 
 ENTRY_COLOUR = (0.70, 0.80, 0.93)
 LAUREATE_COLOUR = (0.12, 0.35, 0.65)
+MENTION_COLOUR = (0.40, 0.58, 0.82)
 
 
-def laureates(ranking: dict[str, list[Any]], places: int = 3) -> set[str]:
+def laureates(ranking: Mapping[str, Sequence[Any]], awards: Sequence[AwardSpec]) -> set[str]:
+    """TERYT codes of the gminy that get a place of an award (honourable mentions not)."""
+    given = assign_awards(ranking, awards)
     return {e.gmina_teryt for entries in ranking.values() for e in entries
-            if e.score is not None and e.rank <= places}
+            if e.entry_id in given and not given[e.entry_id].mention}
 
 
 def write_protocol(database: Database, year: int, path: Path) -> Path:
@@ -56,6 +67,8 @@ def write_protocol(database: Database, year: int, path: Path) -> Path:
     jurors = list_jurors(database, year)
     entries = list_entries(database, year)
     ranking = competition_ranking(database, year)
+    awards = list_awards(database, year)
+    given = assign_awards(ranking, awards)
     settings = load_document_settings(database)
     with database.transaction() as session:
         names = dict(session.execute(select(Gmina.teryt, Gmina.name)).all())
@@ -79,8 +92,13 @@ def write_protocol(database: Database, year: int, path: Path) -> Path:
         [cell(c.name), str(c.weight.normalize()), str(c.max_points)] for c in info.criteria],
         colWidths=[120 * mm, 25 * mm, 30 * mm], repeatRows=1)
     criteria.setStyle(grid_style)
-    story += [criteria, Spacer(1, 5 * mm), Paragraph(escape(_("Jury and declared conflicts of "
-                                                              "interest")), style["body"])]
+    award_table = Table([[_("Award"), _("Places per category"), _("Honourable mentions")]] + [
+        [cell(a.title), str(a.places), str(a.honourable_mentions)] for a in awards],
+        colWidths=[100 * mm, 37 * mm, 38 * mm], repeatRows=1)
+    award_table.setStyle(grid_style)
+    story += [criteria, Spacer(1, 5 * mm), Paragraph(escape(_("Awards")), style["body"]),
+              award_table, Spacer(1, 5 * mm),
+              Paragraph(escape(_("Jury and declared conflicts of interest")), style["body"])]
 
     def conflict_names(codes: tuple[str, ...]) -> str:
         return ", ".join(names.get(c, c) if len(c) == 7 else _("powiat {code}").format(code=c)
@@ -93,7 +111,8 @@ def write_protocol(database: Database, year: int, path: Path) -> Path:
     story += [jury, Spacer(1, 5 * mm)]
     juror_names = {j.id: j.name for j in jurors}
     for category, ranked in ranking.items():
-        rows = [[_("Place"), _("Gmina"), _("Score"), _("Jurors"), _("Spread"), _("Notes")]]
+        rows = [[_("Place"), _("Gmina"), _("Score"), _("Award"), _("Jurors"), _("Spread"),
+                 _("Notes")]]
         for e in ranked:
             notes = []
             if e.tie:
@@ -105,18 +124,19 @@ def write_protocol(database: Database, year: int, path: Path) -> Path:
                 notes.append(_("outlier: {names}").format(names=", ".join(
                     juror_names.get(j, "?") for j in e.outliers)))
             rows.append([str(e.rank), cell(e.gmina), str(e.score) if e.score is not None
-                         else "—", str(e.jurors_scored), str(e.spread or "—"),
-                         cell("; ".join(notes))])
-        table = Table(rows, colWidths=[14 * mm, 50 * mm, 20 * mm, 16 * mm, 18 * mm, 57 * mm],
-                      repeatRows=1)
+                         else "—", cell(award_label(given.get(e.entry_id))),
+                         str(e.jurors_scored), str(e.spread or "—"), cell("; ".join(notes))])
+        table = Table(rows, colWidths=[14 * mm, 38 * mm, 17 * mm, 40 * mm, 14 * mm, 16 * mm,
+                                       36 * mm], repeatRows=1)
         table.setStyle(grid_style)
         story += [KeepTogether([Paragraph(escape(_("Ranking — {category}").format(
             category=category)), style["body"]), Spacer(1, 1.5 * mm), table]),
             Spacer(1, 5 * mm)]
 
-    winners = laureates(ranking)
     colours = {e.gmina_teryt: ENTRY_COLOUR for e in entries}
-    colours.update({teryt: LAUREATE_COLOUR for teryt in winners})
+    colours.update({e.gmina_teryt: MENTION_COLOUR if given[e.entry_id].mention
+                    else LAUREATE_COLOUR
+                    for ranked in ranking.values() for e in ranked if e.entry_id in given})
 
     class MapFlowable(Flowable):
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -127,7 +147,8 @@ def write_protocol(database: Database, year: int, path: Path) -> Path:
             draw_on_canvas(self.canv, 0, 0, self.width, 110 * mm, colours)
 
     missing = gminy_without_shape({e.gmina_teryt for e in entries})
-    legend = _("Light blue: gminy that entered; dark blue: laureates (places 1–3).")
+    legend = _("Light blue: gminy that entered; dark blue: laureates (the places of the "
+               "awards); medium blue: honourable mentions.")
     if missing:
         legend += " " + _("Not drawn (no boundary in the map data): {names}.").format(
             names=", ".join(names.get(code, code) for code in missing))

@@ -98,7 +98,7 @@ class CompetitionPage(QWidget):
         self.new_button = self._button("newEdition", "add", _("New edition…"),
                                        self.new_edition, _("Start the next year's edition"))
         self.edit_button = self._button(
-            "editEdition", "edit", _("Dates and criteria…"), self.edit_edition,
+            "editEdition", "edit", _("Dates, criteria and awards…"), self.edit_edition,
             _("The edition's name and dates; criteria, weights and maximum points until the "
               "jury starts scoring"))
         self.advance_button = self._button("advanceEdition", "check", "", self.advance,
@@ -287,6 +287,7 @@ class CompetitionPage(QWidget):
 
     def _refresh_map(self) -> None:
         from skimlll_desktop.services.competition import competition_ranking, list_entries
+        from skimlll_desktop.services.competition_awards import list_awards
         from skimlll_desktop.services.competition_protocol import laureates
 
         if self._database is None or self._info is None:
@@ -294,7 +295,7 @@ class CompetitionPage(QWidget):
             return
         entries = list_entries(self._database, self._info.year)
         ranking = competition_ranking(self._database, self._info.year)
-        winners = laureates(ranking)
+        winners = laureates(ranking, list_awards(self._database, self._info.year))
         podium = {category: [(e.rank, e.gmina) for e in ranked if e.gmina_teryt in winners]
                   for category, ranked in ranking.items()}
         self.map.set_data({e.gmina_teryt for e in entries}, winners,

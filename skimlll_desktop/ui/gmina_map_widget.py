@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from skimlll_desktop.services.gmina_map import RegionMap
 
 ENTERED, LAUREATE, OTHER = "entered", "laureate", "other"
-LEGEND = ((LAUREATE, N_("Laureates (places 1–3)")), (ENTERED, N_("Entered the competition")),
+LEGEND = ((LAUREATE, N_("Laureates (awarded places)")), (ENTERED, N_("Entered the competition")),
           (OTHER, N_("Other gminy")))
 MARGIN = 16
 
@@ -266,7 +266,7 @@ class GminaMapWidget(QWidget):
                                                    if teryt else ""))
         # empty until there is data: nothing heavy (babel, the boundaries) before first paint
         self.legend_labels[ENTERED].setText(_("Entered the competition ({n})").format(n=0))
-        self.legend_labels[LAUREATE].setText(_("Laureates, places 1–3 ({n})").format(n=0))
+        self.legend_labels[LAUREATE].setText(_("Laureates, awarded places ({n})").format(n=0))
 
     def set_data(self, entered: Set[str], laureates: Set[str], names: Mapping[str, str],
                  podium: Mapping[str, Sequence[tuple[int, str]]] | None = None) -> None:
@@ -280,7 +280,7 @@ class GminaMapWidget(QWidget):
         entered_only = len(set(entered) - set(laureates))
         self.legend_labels[ENTERED].setText(_("Entered the competition ({n})").format(
             n=format_number(entered_only)))
-        self.legend_labels[LAUREATE].setText(_("Laureates, places 1–3 ({n})").format(
+        self.legend_labels[LAUREATE].setText(_("Laureates, awarded places ({n})").format(
             n=format_number(len(laureates))))
         missing = gminy_without_shape(set(entered) | set(laureates))
         if missing:

@@ -3,7 +3,8 @@
 Every number comes from :func:`competition_ranking` (exact decimals, the rules
 of :mod:`skimlll_desktop.services.ranking`, shown under "Ranking rules"). A
 what-if leaves jurors out and shows how the places move; it is never saved.
-From here the results go to Excel, the jury's protocol to a PDF preview, and
+The Award column shows what each entry gets by the edition's awards (laureates in
+bold); from here the results go to Excel, the jury's protocol to a PDF preview, and
 the laureates to the Documents area for their diplomas.
 """
 
@@ -50,18 +51,18 @@ from skimlll_desktop.ui.theme import SPACING, set_role, tinted_icon
 
 if TYPE_CHECKING:
     from skimlll_desktop.services.competition import JurorInfo
+    from skimlll_desktop.services.competition_awards import AwardGiven, AwardSpec
     from skimlll_desktop.services.database import Database
     from skimlll_desktop.services.ranking import RankedEntry
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1  # the category name, on header rows
 EXCEL_FILTER = N_("Excel workbooks (*.xlsx)")
-LAUREATE_PLACES = 3
 
-COLUMNS = (N_("Place"), N_("Gmina"), N_("Score"), N_("Jurors"), N_("Missing scores"),
-           N_("Spread"), N_("Outliers"), N_("Note"), N_("What-if change"))
-(COLUMN_PLACE, COLUMN_GMINA, COLUMN_SCORE, COLUMN_JURORS, COLUMN_MISSING, COLUMN_SPREAD,
- COLUMN_OUTLIERS, COLUMN_NOTE, COLUMN_CHANGE) = range(len(COLUMNS))
+COLUMNS = (N_("Place"), N_("Gmina"), N_("Score"), N_("Award"), N_("Jurors"),
+           N_("Missing scores"), N_("Spread"), N_("Outliers"), N_("Note"), N_("What-if change"))
+(COLUMN_PLACE, COLUMN_GMINA, COLUMN_SCORE, COLUMN_AWARD, COLUMN_JURORS, COLUMN_MISSING,
+ COLUMN_SPREAD, COLUMN_OUTLIERS, COLUMN_NOTE, COLUMN_CHANGE) = range(len(COLUMNS))
 
 
 def ranking_rules_markdown() -> str:
@@ -110,6 +111,8 @@ class RankingView(QWidget):
         self._jurors: list[JurorInfo] = []
         self._full: dict[str, list[RankedEntry]] = {}
         self.ranking: dict[str, list[RankedEntry]] = {}
+        self._awards: list[AwardSpec] = []
+        self._given: dict[int, AwardGiven] = {}  # entry id → award, in the ranking shown
         self._jobs: list[JobWorker] = []
         self._pdf_job: JobWorker | None = None
 
@@ -122,7 +125,7 @@ class RankingView(QWidget):
               "signatures"))
         self.diplomas_button = self._button(
             "rankingDiplomas", "documents", _("Diplomas for the laureates…"), self.diplomas,
-            _("Diplomas for the gminy on places 1–3 of each category"))
+            _("Diplomas for the gminy the edition's awards reach in each category"))
         self.rules_button = self._button(
             "rankingRules", "help", _("Ranking rules"), self.show_rules,
             _("How scores, places, ties, spread and outliers are computed"))
@@ -278,14 +281,17 @@ class RankingView(QWidget):
 
     def refresh(self) -> None:
         from skimlll_desktop.services.competition import competition_ranking
+        from skimlll_desktop.services.competition_awards import assign_awards, list_awards
 
         if self._database is None or self._year is None:
-            self._full, self.ranking = {}, {}
+            self._full, self.ranking, self._awards = {}, {}, []
         else:
             self._full = competition_ranking(self._database, self._year)
+            self._awards = list_awards(self._database, self._year)
             excluded = self.excluded_jurors()
             self.ranking = (competition_ranking(self._database, self._year, excluded)
                             if excluded else self._full)
+        self._given = assign_awards(self.ranking, self._awards)
         self._fill()
         self._update_buttons()
         self.ranking_shown.emit()
@@ -336,6 +342,9 @@ class RankingView(QWidget):
 
     def _fill_row(self, row: int, entry: RankedEntry, names: dict[int, str],
                   before: int | None) -> None:
+        from skimlll_desktop.services.competition_awards import award_label
+
+        given = self._given.get(entry.entry_id)
         missing = ", ".join(names.get(j, "?") for j in entry.jurors_missing)
         outliers = ", ".join(names.get(j, "?") for j in entry.outliers)
         should = entry.jurors_scored + len(entry.jurors_missing)
@@ -343,6 +352,7 @@ class RankingView(QWidget):
             str(entry.rank) if entry.score is not None else "—",
             entry.gmina,
             points_text(entry.score),
+            award_label(given),
             _("{scored} of {should}").format(scored=entry.jurors_scored, should=should),
             missing or "—",
             points_text(entry.spread),
@@ -380,8 +390,8 @@ class RankingView(QWidget):
             self.table.item(row, COLUMN_NOTE).setToolTip(_(
                 "Equal score, equal mean on the highest-weight criterion and equal number of "
                 "first places: the jury decides."))
-        if entry.score is not None and entry.rank <= LAUREATE_PLACES:
-            for column in (COLUMN_PLACE, COLUMN_GMINA, COLUMN_SCORE):
+        if given is not None and not given.mention:
+            for column in (COLUMN_PLACE, COLUMN_GMINA, COLUMN_SCORE, COLUMN_AWARD):
                 font = self.table.item(row, column).font()
                 font.setBold(True)
                 self.table.item(row, column).setFont(font)
@@ -469,17 +479,21 @@ class RankingView(QWidget):
         return self._pdf_job
 
     def laureates(self) -> list[RankedEntry]:
-        return [e for entries in self._full.values() for e in entries
-                if e.score is not None and e.rank <= LAUREATE_PLACES]
+        """The entries the awards reach in the official ranking (places and mentions)."""
+        from skimlll_desktop.services.competition_awards import assign_awards
+
+        given = assign_awards(self._full, self._awards)
+        return [e for entries in self._full.values() for e in entries if e.entry_id in given]
 
     def diplomas(self) -> QMessageBox | None:
         if self._year is None:
             return None
         count = len(self.laureates())
         text = ngettext(
-            "The {year} edition has {n} laureate (places 1–3 in each category).",
-            "The {year} edition has {n} laureates (places 1–3 in each category).",
-            count).format(year=self._year, n=format_number(count))
+            "The {year} edition has {n} laureate: the places and honourable mentions of its "
+            "awards in each category.",
+            "The {year} edition has {n} laureates: the places and honourable mentions of its "
+            "awards in each category.", count).format(year=self._year, n=format_number(count))
         text += "\n\n" + _("Diplomas are issued in the Documents area: choose a diploma "
                            "template and, as recipients, the laureates of the competition "
                            "edition {year}. Each diploma gets its own number.").format(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QRadioButton,
     QSizePolicy,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -99,7 +98,6 @@ class RecipientsWidget(QWidget):
         self.event_combo.currentIndexChanged.connect(self.refresh)
         self.all_sessions.toggled.connect(self.refresh)
         self.edition_combo.currentIndexChanged.connect(self.refresh)
-        self.places_spin.valueChanged.connect(self.refresh)
         self.chooser.changed.connect(self.refresh)
         self._on_source(SOURCE_EVENT, True)
 
@@ -146,20 +144,13 @@ class RecipientsWidget(QWidget):
     def _laureates_page(self) -> QWidget:
         page, form = self._form()
         self.edition_combo = combo_box(page, "issueEdition", _("Competition edition"))
-        self.places_spin = QSpinBox(page)
-        self.places_spin.setObjectName("issuePlaces")
-        self.places_spin.setAccessibleName(_("Places that get a diploma"))
-        self.places_spin.setToolTip(_("Diplomas for places 1 to this one in each category"))
-        self.places_spin.setRange(1, 10)
-        self.places_spin.setValue(3)
         form.addRow(_form_label(page, _("E&dition:"), self.edition_combo), self.edition_combo)
-        places = QHBoxLayout()
-        places.addWidget(self.places_spin)
-        note = QLabel(_("in each category"), page)
+        note = QLabel(_("Diplomas for every place and honourable mention of the edition's "
+                        "awards (Competition → Dates, criteria and awards…)."), page)
+        note.setObjectName("issueAwardsNote")
+        note.setWordWrap(True)
         set_role(note, "subtle")
-        places.addWidget(note)
-        places.addStretch(1)
-        form.addRow(_form_label(page, _("Up to &place:"), self.places_spin), places)
+        form.addRow("", note)
         return page
 
     # --- the database -------------------------------------------------------------------
@@ -274,7 +265,7 @@ class RecipientsWidget(QWidget):
             if year is None:
                 return [], ""
             subject = self.edition_combo.currentText()
-            return laureate_recipients(database, year, self.places_spin.value()), subject
+            return laureate_recipients(database, year), subject
         return people_recipients(database, self.chooser.chosen_ids()), ""
 
     def _nobody_text(self) -> str:
