@@ -55,7 +55,11 @@ def help_markdown() -> str:
             "gmina), the jury with declared conflicts of interest, scoring in the program or "
             "through Excel sheets sent to jurors, the ranking (exact decimals, tie-breaks "
             "in the rules), the map and the protocol. A final edition is locked until it is "
-            "reopened, and reopening is recorded."),
+            "reopened, and reopening is recorded.") + " " + _(
+            "The edition's awards (Dates, criteria and awards…) say how many places per "
+            "category and how many honourable mentions are given: they decide the laureates "
+            "and their diplomas. An entry or a juror is corrected or deleted with F2 or Delete "
+            "on its tab."),
         "- **" + _("Documents") + "** — " + _(
             "certificates, diplomas and thank-you letters: templates with a live preview "
             "({wziął/wzięła} chooses the word by the person's gender), issuing for an event's "
