@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from skimlll_desktop.models import AuditEntry, EditionStatus, Person
+from skimlll_desktop.models import AuditEntry, EditionStatus, FormalCheck, Person
 from skimlll_desktop.services.competition import (
     EditionLocked,
     add_entry,
@@ -23,6 +23,7 @@ from skimlll_desktop.services.competition import (
     save_scores,
     scoring_grid,
     set_edition_status,
+    set_formal_check,
 )
 from skimlll_desktop.services.database import Database
 from skimlll_desktop.services.errors import UserFacingError
@@ -81,6 +82,18 @@ def test_conflicted_entries_are_not_scored(sqlite_db: Database) -> None:
         save_scores(sqlite_db, 2026, bogdan, {(entries[LACKO], criterion): D(5)})
     with pytest.raises(ValueError):
         save_scores(sqlite_db, 2026, bogdan, {(entries[SZCZAWA], criterion): D(11)})
+
+
+def test_a_formally_incomplete_entry_is_not_scored(sqlite_db: Database) -> None:
+    entries = _edition(sqlite_db)
+    anna, _bogdan = _jury(sqlite_db)
+    set_formal_check(sqlite_db, entries[SZCZAWA], FormalCheck.INCOMPLETE, "brak podpisu wójta")
+    set_edition_status(sqlite_db, 2026, EditionStatus.SCORING)
+    grid = scoring_grid(sqlite_db, 2026, anna)
+    assert entries[SZCZAWA] not in {entry.id for entry in grid.entries}
+    assert {entries[LACKO], entries[KRAKOW]} <= {entry.id for entry in grid.entries}
+    with pytest.raises(UserFacingError):
+        save_scores(sqlite_db, 2026, anna, {(entries[SZCZAWA], grid.criteria[0].id): D(5)})
 
 
 def test_final_edition_is_locked_and_reopening_is_logged(sqlite_db: Database) -> None:

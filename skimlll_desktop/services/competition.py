@@ -385,7 +385,9 @@ class ScoringGrid:
 
 
 def scoring_grid(database: Database, year: int, juror_id: int) -> ScoringGrid:
-    entries = list_entries(database, year)
+    """A juror's grid: the entries that passed (or still wait for) the formal check."""
+    entries = [entry for entry in list_entries(database, year)
+               if entry.formal_check is not FormalCheck.INCOMPLETE]
     with database.transaction() as session:
         edition = edition_in(session, year)
         juror = session.get(Juror, juror_id)
@@ -436,6 +438,7 @@ def apply_scores(session: Session, edition: CompetitionEdition, juror_id: int,
     conflicted = {e for j, e in conflicted_pairs(session, edition) if j == juror_id}
     maxima = {c.id: c.max_points for c in edition.criteria}
     entries = {e.id for e in edition.entries}
+    incomplete = {e.id for e in edition.entries if e.formal_check is FormalCheck.INCOMPLETE}
     existing = {(s.entry_id, s.criterion_id): s for s in session.scalars(
         select(Score).where(Score.juror_id == juror_id))}
     added = changed = 0
@@ -446,6 +449,8 @@ def apply_scores(session: Session, edition: CompetitionEdition, juror_id: int,
         if entry_id in conflicted:
             raise UserFacingError(_("A juror cannot score an entry they declared a "
                                     "conflict of interest with."))
+        if entry_id in incomplete and value is not None:
+            raise UserFacingError(_("The entry failed the formal check: it is not scored."))
         score = existing.get((entry_id, criterion_id))
         if value is None:
             if score is not None:
