@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 WINDOW_SIZE = (1366, 768)
 SHOT_NAMES = ("competition-entries", "competition-jury", "competition-scoring",
               "competition-ranking", "competition-what-if", "competition-map",
-              "competition-scores-import")
+              "competition-scores-import", "competition-awards")
 
 
 
@@ -132,6 +132,16 @@ def capture_competition_screens(
         save(_composed(page, dialog), "competition-scores-import")
         dialog.reject()
         dialog.deleteLater()
+
+    from skimlll_desktop.ui.edition_dialog import EditionDialog
+
+    edition = EditionDialog(database, current.year, criteria_editable=False, parent=page)
+    edition.show()
+    edition.tabs.setCurrentIndex(edition.tabs.count() - 1)  # the awards
+    _settle(150)
+    save(_composed(page, edition), "competition-awards")
+    edition.reject()
+    edition.deleteLater()
     page.close()
     page.deleteLater()
     _settle()
