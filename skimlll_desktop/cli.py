@@ -624,7 +624,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as error:  # last resort: one line for the user, details in the log
+        from skimlll_desktop.services.environment_problems import environment_problem
+
         log = _log_unexpected()
-        _err(_("Unexpected error: {error}. Details were written to {log}.").format(
+        _err(environment_problem(error) or _(
+            "Unexpected error: {error}. Details were written to {log}.").format(
             error=type(error).__name__, log=log))
         return EXIT_PROBLEMS

@@ -16,6 +16,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from skimlll_desktop.i18n import _
+from skimlll_desktop.services.environment_problems import environment_problem
 from skimlll_desktop.services.errors import UserFacingError
 
 LOG_NAME = "skimlll.log"
@@ -104,6 +105,10 @@ def handle_exception(
             show_message(_("SKiMLLL Desktop"), exc.message, object_name="problemMessage")
             return
         log = log_exception(exc_type, exc, tb)
+        problem = environment_problem(exc)
+        if problem:  # the disk, not the program: say what to do about it
+            show_message(_("SKiMLLL Desktop"), problem, object_name="problemMessage")
+            return
         details = (
             _("Details were written to the log file {path}.").format(path=log) if log else ""
         )

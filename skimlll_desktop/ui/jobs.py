@@ -153,13 +153,14 @@ class JobWorker(QObject):
             elif outcome == "cancelled":
                 self.cancelled.emit()
             else:
+                from skimlll_desktop.services.environment_problems import environment_problem
                 from skimlll_desktop.ui.errors import unexpected_error_message
 
                 self.error = payload
                 message = (
                     payload.message
                     if isinstance(payload, UserFacingError)
-                    else unexpected_error_message()
+                    else environment_problem(payload) or unexpected_error_message()
                 )
                 self.failed.emit(message)
         finally:

@@ -137,6 +137,16 @@ def test_a_user_facing_error_that_escaped_shows_its_own_message(
     assert log is None or not log.exists() or problem.message not in log.read_text()
 
 
+def test_a_full_disk_that_escaped_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    problem = OSError(errno.ENOSPC, "No space left on device")
+    errors.handle_exception(OSError, problem, None)
+    assert len(shown) == 1 and "Brak wolnego miejsca na dysku" in shown[0]
+
+
 class _Emitter(QObject):
     happened = Signal(int)
 

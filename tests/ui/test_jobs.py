@@ -140,3 +140,16 @@ def test_long_job_shows_the_dialog_after_a_delay_and_its_cancel_stops_the_job(qt
     qtbot.waitUntil(lambda: not worker.is_running(), timeout=10_000)
     assert cancelled == [True]
     assert not dialog.isVisible()
+
+
+def test_a_full_disk_is_told_as_such(qtbot) -> None:
+    import errno
+
+    def writing() -> Generator[Progress, None, None]:
+        yield Progress(0, 1, "saving")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    worker = JobWorker(writing())
+    with qtbot.waitSignal(worker.failed, timeout=10_000) as failed:
+        worker.start()
+    assert "Brak wolnego miejsca na dysku" in failed.args[0]
