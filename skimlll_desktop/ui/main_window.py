@@ -7,10 +7,11 @@ the window says "Opening the database…".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -159,31 +160,25 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(self.settings, self.area_stack)
         self.settings_page.status_message.connect(self._status)
         self.settings_page.saved.connect(self._update_counts)
-        self.competition_page = CompetitionPage(self.area_stack)
-        self.competition_page.status_message.connect(self._status)
-        self.documents_page = DocumentsPage(self.area_stack)
-        self.documents_page.status_message.connect(self._status)
-        self.documents_page.documents_changed.connect(self._update_counts)
-        # Edit → Add and Find reach these pages through the window's actions (below).
-        self.events_page = EventsPage(self.area_stack, shortcuts=False)
-        self.events_page.status_message.connect(self._status)
-        self.events_page.events_changed.connect(self._update_counts)
-        self.checkin_page = CheckinPage(self.area_stack, shortcuts=False)
-        self.checkin_page.status_message.connect(self._status)
-        self.events_page.events_changed.connect(self.checkin_page.refresh_events)
-        self.events_page.checkin_requested.connect(self.take_attendance)
+        # The other areas are built when first shown: the window paints sooner.
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            "eventsArea": self._make_events_page,
+            "attendanceArea": self._make_checkin_page,
+            "competitionArea": self._make_competition_page,
+            "documentsArea": self._make_documents_page,
+        }
+        self._lazy: dict[str, QWidget] = {}  # the areas built so far
         built: dict[str, QWidget] = {"partnersArea": self.partners_page,
                                      "peopleArea": self.people_page,
-                                     "eventsArea": self.events_page,
-                                     "attendanceArea": self.checkin_page,
-                                     "competitionArea": self.competition_page,
-                                     "documentsArea": self.documents_page,
                                      "settingsArea": self.settings_page}
         self.pages: dict[str, QWidget] = {}
         for area in AREAS:
             page: QWidget
             if area.object_name in built:
                 page = built[area.object_name]
+            elif area.object_name in self._factories:
+                page = QWidget(self.area_stack)  # stands in until the area is first shown
+                page.setObjectName(f"{area.object_name}Pending")
             else:
                 page = EmptyStateWidget(
                     area.icon, _(area.title), _(area.body), self.area_stack,
@@ -216,6 +211,64 @@ class MainWindow(QMainWindow):
         row.addWidget(sidebar)
         row.addWidget(self.content, 1)
         self.setCentralWidget(central)
+
+    def _make_events_page(self) -> QWidget:
+        # Edit → Add and Find reach this page through the window's actions.
+        page = EventsPage(self.area_stack, shortcuts=False)
+        page.status_message.connect(self._status)
+        page.events_changed.connect(self._update_counts)
+        page.events_changed.connect(self._refresh_checkin_events)
+        page.checkin_requested.connect(self.take_attendance)
+        return page
+
+    def _make_checkin_page(self) -> QWidget:
+        page = CheckinPage(self.area_stack, shortcuts=False)
+        page.status_message.connect(self._status)
+        return page
+
+    def _make_competition_page(self) -> QWidget:
+        page = CompetitionPage(self.area_stack)
+        page.status_message.connect(self._status)
+        return page
+
+    def _make_documents_page(self) -> QWidget:
+        page = DocumentsPage(self.area_stack)
+        page.status_message.connect(self._status)
+        page.documents_changed.connect(self._update_counts)
+        return page
+
+    def _page(self, name: str) -> QWidget:
+        """The area's page, built the first time it is asked for."""
+        if name in self._factories and name not in self._lazy:
+            pending = self.pages[name]
+            page = self._factories[name]()
+            page.setAccessibleName(pending.accessibleName())
+            self.area_stack.insertWidget(self.area_stack.indexOf(pending), page)
+            self.area_stack.removeWidget(pending)
+            pending.deleteLater()
+            self.pages[name] = self._lazy[name] = page
+        return self.pages[name]
+
+    @property
+    def events_page(self) -> EventsPage:
+        return cast(EventsPage, self._page("eventsArea"))
+
+    @property
+    def checkin_page(self) -> CheckinPage:
+        return cast(CheckinPage, self._page("attendanceArea"))
+
+    @property
+    def competition_page(self) -> CompetitionPage:
+        return cast(CompetitionPage, self._page("competitionArea"))
+
+    @property
+    def documents_page(self) -> DocumentsPage:
+        return cast(DocumentsPage, self._page("documentsArea"))
+
+    def _refresh_checkin_events(self) -> None:
+        checkin = self._lazy.get("attendanceArea")
+        if isinstance(checkin, CheckinPage):
+            checkin.refresh_events()
 
     def _navigation_width(self) -> int:
         metrics = self.navigation.fontMetrics()
@@ -374,8 +427,9 @@ class MainWindow(QMainWindow):
         if not 0 <= row < len(AREAS):
             return
         area = AREAS[row]
-        self._give_database(self.pages[area.object_name])
-        self.area_stack.setCurrentWidget(self.pages[area.object_name])
+        page = self._page(area.object_name)
+        self._give_database(page)
+        self.area_stack.setCurrentWidget(page)
         action = self.findChild(QAction, _action_name(area))
         if action is not None:
             action.setChecked(True)
@@ -407,9 +461,8 @@ class MainWindow(QMainWindow):
             page.set_database(self.database)  # type: ignore[attr-defined]
 
     def database_pages(self) -> tuple[Any, ...]:
-        """Every page that works on the open database (each has ``set_database``)."""
-        return (*self.list_pages(), self.events_page, self.checkin_page,
-                self.competition_page, self.documents_page, self.settings_page)
+        """Every page built so far that works on the open database (``set_database``)."""
+        return (*self.list_pages(), self.settings_page, *self._lazy.values())
 
     def list_pages(self) -> tuple[RegistryListPage, ...]:
         return (self.partners_page, self.people_page)
@@ -762,11 +815,14 @@ class MainWindow(QMainWindow):
 
     def _confirm_leave(self) -> bool:
         """Unsaved changes: save, discard or stay. True when it is fine to go on."""
-        if not self.competition_page.confirm_leave():
+        competition = self._lazy.get("competitionArea")
+        if isinstance(competition, CompetitionPage) and not competition.confirm_leave():
             return False
-        if self.documents_page.has_unsaved_changes() and not self._ask_to_save(
-                _("The template has changes that are not saved. Save them?"),
-                self.documents_page.save):
+        documents = self._lazy.get("documentsArea")
+        if isinstance(documents, DocumentsPage) and documents.has_unsaved_changes() and \
+                not self._ask_to_save(
+                    _("The template has changes that are not saved. Save them?"),
+                    documents.save):
             return False
         if not self.settings_page.has_unsaved_changes():
             return True
