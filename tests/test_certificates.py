@@ -225,3 +225,27 @@ def test_correcting_a_diploma_keeps_the_award(sqlite_db: Database, tmp_path: Pat
     assert "edycja 2026" in text and "{" not in text
     assert fixed.pages[0].number.startswith("DY/") and fixed.pages[0].number != row.number
     assert verify(sqlite_db, row.number, row.code).verdict is Verdict.REPLACED
+
+
+def test_a_long_batch_holds_no_write_lock_while_it_draws(sqlite_db: Database,
+                                                          tmp_path: Path) -> None:
+    import sqlite3
+
+    from skimlll_desktop.services.registry import OrganizationDetails, save_organization
+
+    people = [Recipient(None, f"Uczestniczka {n}", Gender.FEMININE) for n in range(30)]
+    batch = issue_documents(sqlite_db, _request(sqlite_db, tmp_path, people,
+                                                out_pdf=tmp_path / "long.pdf"))
+    while next(batch).message != "Tworzenie stron…":  # the first 25 pages are drawn
+        pass
+    # meanwhile someone checks in at the door, and another program issues two numbers
+    save_organization(sqlite_db, OrganizationDetails(name="Fundacja w trakcie"))
+    with sqlite3.connect(tmp_path / "test.db") as other:
+        other.execute("UPDATE document_counters SET last = last + 2")
+    result = run_job(batch)  # numbers are taken now; the pages are drawn again with them
+    assert result.pages[0].number == "ZU/2026/0003"
+    assert result.pages[-1].number == "ZU/2026/0032"
+    texts = [page.extract_text() for page in PdfReader(tmp_path / "long.pdf").pages]
+    assert len(texts) == 30
+    assert "ZU/2026/0003" in texts[0] and "ZU/2026/0001" not in texts[0]
+    assert "ZU/2026/0032" in texts[-1]

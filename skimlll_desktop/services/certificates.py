@@ -23,7 +23,7 @@ import os
 import secrets
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -256,7 +256,7 @@ def _digest(inputs: dict[str, Any]) -> str:
 
 
 def _take_numbers(session: Session, kind: DocumentKind, year: int, count: int) -> int:
-    """Reserve ``count`` serials; the first statement of the batch (it takes the write lock)."""
+    """Reserve ``count`` serials (the statement takes the write lock until the commit)."""
     result = session.execute(
         update(DocumentCounter).where(DocumentCounter.kind == kind, DocumentCounter.year == year)
         .values(last=DocumentCounter.last + count, version=DocumentCounter.version + 1)
@@ -265,6 +265,21 @@ def _take_numbers(session: Session, kind: DocumentKind, year: int, count: int) -
     if last is None:
         raise LookupError
     return last - count + 1
+
+
+def _next_number(session: Session, kind: DocumentKind, year: int) -> int:
+    """The serial the next batch would start with (read only: no lock taken)."""
+    last = session.scalar(select(DocumentCounter.last).where(
+        DocumentCounter.kind == kind, DocumentCounter.year == year))
+    return (last or 0) + 1
+
+
+def _ensure_secret(database: Database) -> None:
+    """The verification secret exists before batches read it (two may start at once)."""
+    from sqlalchemy.exc import IntegrityError
+
+    with contextlib.suppress(IntegrityError), database.transaction() as session:
+        _secret(session)
 
 
 def _ensure_counter(database: Database, kind: DocumentKind, year: int) -> None:
@@ -286,14 +301,17 @@ def issue_documents(database: Database, request: IssueRequest) -> Job[IssueResul
         raise UserFacingError(_("Choose where to save the documents."))
     year = request.issue_date.year
     _ensure_counter(database, request.kind, year)
+    _ensure_secret(database)
     settings = load_document_settings(database)
     actor = actor_for(database.location)
     total = len(request.recipients)
     yield Progress(0, total, _("Preparing…"))
     with tempfile.TemporaryDirectory(prefix="skimlll-docs-") as folder:
         work = Path(folder)
+        # Read what the pages need, then draw them with no write lock held: a long batch
+        # must not make check-ins at the door wait.
         with database.transaction() as session:
-            first = _take_numbers(session, request.kind, year, total)
+            first = _next_number(session, request.kind, year)
             template = session.get(DocumentTemplate, request.template_id)
             if template is None or template.kind is not request.kind:
                 raise RecordNotFoundError(_("This template no longer exists."))
@@ -312,10 +330,17 @@ def issue_documents(database: Database, request: IssueRequest) -> Job[IssueResul
                 (assets["funding_bar"], settings.funding_bar)) if digest}
             person_uuids = dict(session.execute(select(Person.id, Person.uuid).where(
                 Person.id.in_([r.person_id for r in request.recipients if r.person_id]))).all())
-            context = _Batch(request, template, settings, values, secret, assets, first, year,
-                             subject, actor, person_uuids)
-            with pdf_lock:  # reportlab keeps global state: one PDF job at a time
-                pages, rows = yield from _draw_pages(PageRenderer(images), work, context)
+        context = _Batch(request, template, settings, values, secret, assets, first, year,
+                         subject, actor, person_uuids)
+        renderer = PageRenderer(images)
+        with pdf_lock:  # reportlab keeps global state: one PDF job at a time
+            pages, rows = yield from _draw_pages(renderer, work, context)
+        with database.transaction() as session:
+            taken = _take_numbers(session, request.kind, year, total)  # the write lock
+            if taken != first:  # another batch took these numbers meanwhile: ours differ
+                context = replace(context, first=taken)
+                with pdf_lock:
+                    pages, rows = yield from _draw_pages(renderer, work, context)
             _insert_issued(session, rows)
             # the last report comes before the commit: a Cancel here still issues nothing
             yield Progress(total, total, _("Done."))
