@@ -47,7 +47,7 @@ BENCHMARKS = [
         repeats=30,
         quick_repeats=5,
         warmup=2,
-        note="The subject also joins each person's primary organisation and gmina, and "
-             "builds PersonRow objects.",
+        note="The subject also looks up each shown person's primary organisation and gmina, "
+             "leaves out erased people (RODO) and builds PersonRow objects.",
     ),
 ]
