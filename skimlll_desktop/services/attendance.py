@@ -27,6 +27,7 @@ from skimlll_desktop.models import (
 )
 from skimlll_desktop.models.base import utcnow
 from skimlll_desktop.services.database import Database
+from skimlll_desktop.services.erasure import shown_name
 from skimlll_desktop.services.errors import RecordNotFoundError
 from skimlll_desktop.services.events import PRESENT, SIGNED_UP
 
@@ -70,14 +71,15 @@ def attendance_grid(database: Database, event_id: int) -> AttendanceGrid:
                        .where(Affiliation.person_id == Person.id, Affiliation.is_primary)
                        .limit(1).scalar_subquery())
         rows = []
-        for registration_id, person_id, first, last, org, status in session.execute(
+        for registration_id, person_id, first, last, erased, org, status in session.execute(
                 select(Registration.id, Person.id, Person.first_name, Person.last_name,
-                       institution, Registration.status)
+                       Person.erased_at, institution, Registration.status)
                 .join(Person, Registration.person_id == Person.id)
                 .where(Registration.event_id == event_id, Registration.status.in_(ON_THE_GRID))
                 .order_by(Person.sort_key, Person.id)):
             stamps = tuple(times.get((registration_id, sid)) for sid in sessions)
-            rows.append(GridRow(registration_id, person_id, f"{first} {last}", org or "",
+            rows.append(GridRow(registration_id, person_id, shown_name(first, last, erased),
+                                org or "",
                                 status, tuple(s is not None for s in stamps), stamps))
         return AttendanceGrid(event.title, numbers, tuple(rows))
 

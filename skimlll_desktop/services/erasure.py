@@ -16,6 +16,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from skimlll_desktop.i18n import _
 from skimlll_desktop.models import Affiliation, Juror, Person, Registration
 from skimlll_desktop.models.base import utcnow
 from skimlll_desktop.services.audit import erase_from_audit_log
@@ -23,6 +24,13 @@ from skimlll_desktop.services.database import Database, stale_record_message
 from skimlll_desktop.services.errors import StaleRecordError
 
 ERASED_NAME = "—"  # what an anonymised person is called where their registration shows
+
+
+def shown_name(first_name: str, last_name: str, erased_at: object) -> str:
+    """A person's name where their registrations show; an erased person says so."""
+    if erased_at is not None:
+        return _("person erased at their request (RODO)")
+    return f"{first_name} {last_name}".strip()
 
 
 def not_erased() -> ColumnElement[bool]:

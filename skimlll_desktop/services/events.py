@@ -32,6 +32,7 @@ from skimlll_desktop.models import (
 )
 from skimlll_desktop.models.base import utcnow
 from skimlll_desktop.services.database import Database, stale_record_message
+from skimlll_desktop.services.erasure import shown_name
 from skimlll_desktop.services.errors import (
     RecordNotFoundError,
     StaleRecordError,
@@ -349,18 +350,19 @@ def list_registrations(database: Database, event_id: int) -> list[RegistrationRo
         Attendance.registration_id == Registration.id).scalar_subquery())
     statement = (
         select(Registration.id, Registration.version, Person.id, Person.uuid,
-               Person.first_name, Person.last_name, primary.c.name, Person.email,
-               Registration.status, attended)
+               Person.first_name, Person.last_name, Person.erased_at, primary.c.name,
+               Person.email, Registration.status, attended)
         .join(Person, Registration.person_id == Person.id)
         .outerjoin(primary, primary.c.person_id == Person.id)
         .where(Registration.event_id == event_id)
         .order_by(Person.sort_key, Person.id)
     )
     with database.transaction() as session:
-        return [RegistrationRow(id_, version, person_id, person_uuid, f"{first} {last}",
-                                institution or "", email, status, sessions_attended)
-                for (id_, version, person_id, person_uuid, first, last, institution, email,
-                     status, sessions_attended) in session.execute(statement)]
+        return [RegistrationRow(id_, version, person_id, person_uuid,
+                                shown_name(first, last, erased), institution or "", email,
+                                status, sessions_attended)
+                for (id_, version, person_id, person_uuid, first, last, erased, institution,
+                     email, status, sessions_attended) in session.execute(statement)]
 
 
 def _seats_taken(session: Session, event_id: int) -> int:
