@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -48,7 +47,7 @@ from skimlll_desktop.ui.competition_texts import (
 )
 from skimlll_desktop.ui.documents_widgets import keys_text
 from skimlll_desktop.ui.empty_state import EmptyStateWidget
-from skimlll_desktop.ui.errors import show_message
+from skimlll_desktop.ui.errors import confirm, show_message
 from skimlll_desktop.ui.jobs import JobWorker, call_as_job, run_with_progress
 from skimlll_desktop.ui.theme import SPACING, muted_color, set_role, tinted_icon
 
@@ -510,11 +509,7 @@ class EntriesPanel(QWidget):
                                  details.attachments).format(
                 n=format_number(details.attachments)))
         text.append(_("This cannot be undone."))
-        answer = QMessageBox.question(
-            self, _("Delete the entry"), "\n\n".join(text),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Delete the entry"), "\n\n".join(text)):
             return False
         try:
             delete_entry(self._database, entry.id, details.version,
@@ -585,13 +580,9 @@ class EntriesPanel(QWidget):
         entry, info = self.selected_entry(), self.selected_attachment()
         if entry is None or info is None or self._database is None or self._locked:
             return False
-        answer = QMessageBox.question(
-            self, _("Remove the file"),
+        if not confirm(self, _("Remove the file"),
             _("Remove the file {name} from the entry of {gmina}? The file you attached from "
-              "your disk is not touched.").format(name=info.file_name, gmina=entry.gmina),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+              "your disk is not touched.").format(name=info.file_name, gmina=entry.gmina)):
             return False
         try:
             remove_attachment(self._database, info.id)

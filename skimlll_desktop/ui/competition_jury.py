@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from skimlll_desktop.i18n import _, format_number, ngettext
 from skimlll_desktop.ui.competition_texts import conflict_text, pad_columns
 from skimlll_desktop.ui.documents_widgets import keys_text
 from skimlll_desktop.ui.empty_state import EmptyStateWidget
-from skimlll_desktop.ui.errors import show_message
+from skimlll_desktop.ui.errors import confirm, show_message
 from skimlll_desktop.ui.form_widgets import fill_table, read_only_table
 from skimlll_desktop.ui.scoring_grid import progress_text
 from skimlll_desktop.ui.theme import SPACING, set_role, tinted_icon
@@ -283,11 +282,7 @@ class JuryPanel(QWidget):
                 "are deleted too, and the ranking changes.", details.scores).format(
                 name=juror.name, n=format_number(details.scores)))
         text.append(_("The person stays in the registry. This cannot be undone."))
-        answer = QMessageBox.question(
-            self, _("Remove from the jury"), "\n\n".join(text),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Remove from the jury"), "\n\n".join(text)):
             return False
         try:
             remove_juror(self._database, juror.id, details.version,

@@ -39,7 +39,7 @@ from skimlll_desktop.ui.competition_texts import (
     status_text,
 )
 from skimlll_desktop.ui.empty_state import EmptyStateWidget
-from skimlll_desktop.ui.errors import show_message
+from skimlll_desktop.ui.errors import confirm, show_message
 from skimlll_desktop.ui.gmina_map_widget import GminaMapWidget
 from skimlll_desktop.ui.ranking_view import RankingView
 from skimlll_desktop.ui.scoring_grid import ScoringGridWidget
@@ -396,14 +396,10 @@ class CompetitionPage(QWidget):
         """Back to scoring, after the user confirms; the service logs the reopening."""
         if self._info is None or not self.is_locked():
             return False
-        answer = QMessageBox.question(
-            self, _("Reopen the edition"),
-            _("Reopen the final {year} edition? Its entries, jury and scores become editable "
-              "again and the ranking may change. The reopening is written to the change log "
-              "(who and when).").format(year=self._info.year),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        question = _("Reopen the final {year} edition? Its entries, jury and scores become "
+                     "editable again and the ranking may change. The reopening is written to "
+                     "the change log (who and when).").format(year=self._info.year)
+        if not confirm(self, _("Reopen the edition"), question):
             return False
         return self._set_status(SCORING)
 

@@ -87,6 +87,15 @@ def show_message(
     box.exec()
 
 
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before something that cannot be undone: Yes, or Cancel (the default)."""
+    answer = QMessageBox.question(
+        parent, title, text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def handle_exception(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> None:

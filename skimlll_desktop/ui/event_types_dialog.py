@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from skimlll_desktop.i18n import _, ngettext
 from skimlll_desktop.services.errors import UserFacingError
-from skimlll_desktop.ui.errors import show_message
+from skimlll_desktop.ui.errors import confirm, show_message
 from skimlll_desktop.ui.theme import SPACING, set_role, tinted_icon
 
 if TYPE_CHECKING:
@@ -203,8 +202,6 @@ class EventTypesDialog(QDialog):
         choice = self._current()
         if choice is None or not self.delete_button.isEnabled():
             return
-        answer = QMessageBox.question(
-            self, _("Delete the event type"),
-            _("Delete the type {name} from the list?").format(name=choice.label))
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, _("Delete the event type"),
+                   _("Delete the type {name} from the list?").format(name=choice.label)):
             self._run(lambda: delete_event_type(self._database, choice.code))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from skimlll_desktop.i18n import _, format_number, ngettext
 from skimlll_desktop.ui.empty_state import EmptyStateWidget
-from skimlll_desktop.ui.errors import show_message
+from skimlll_desktop.ui.errors import confirm, show_message
 from skimlll_desktop.ui.events_model import SORT_ROLE, EventsTableModel
 from skimlll_desktop.ui.lazy_table import ID_ROLE
 from skimlll_desktop.ui.table_setup import set_up_list_table
@@ -485,11 +484,7 @@ class EventsPage(QWidget):
         if row.registered or row.attended:
             text += "\n\n" + _("Its registrations and attendance are deleted too. This cannot "
                                "be undone.")
-        answer = QMessageBox.question(
-            self, _("Delete"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Delete"), text):
             return False
         try:
             delete_event(self._database, event_id, get_event(self._database, event_id).version

@@ -179,7 +179,7 @@ class TemplatesWidget(QWidget):
         """Delete the template shown, after asking (a copy not saved yet is just dropped)."""
         from skimlll_desktop.services.certificate_templates import delete_template
         from skimlll_desktop.services.errors import UserFacingError
-        from skimlll_desktop.ui.errors import show_message
+        from skimlll_desktop.ui.errors import confirm, show_message
 
         current = self.editor.loaded()
         if current is None or self._database is None:
@@ -188,13 +188,9 @@ class TemplatesWidget(QWidget):
             self._row = -1
             self.refresh()
             return
-        answer = QMessageBox.question(
-            self, _("Delete the template"),
-            _("Delete the template {name}? Documents already issued keep their text.").format(
-                name=current.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Delete the template"), _(
+                "Delete the template {name}? Documents already issued keep their text.").format(
+                    name=current.name)):
             return
         try:
             delete_template(self._database, current.id, current.version)
