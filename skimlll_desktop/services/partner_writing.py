@@ -64,8 +64,10 @@ def apply_partner_import(database: Database, preview: ImportPreview) -> Job[Impo
     yield Progress(0, total, message)
     with database.transaction() as session, session.no_autoflush:
         registered = _registered_emails(session, _contact_emails(accepted))
-        in_bulk = [row for row in accepted if _is_new_with_new_contact(row, registered)]
-        through_orm = [row for row in accepted if not _is_new_with_new_contact(row, registered)]
+        in_bulk: list[PartnerRow] = []
+        through_orm: list[PartnerRow] = []
+        for row in accepted:
+            (in_bulk if _is_new_with_new_contact(row, registered) else through_orm).append(row)
         writer = BulkWriter(session)
         contacts = _NewContacts()
         done = 0
